@@ -1,0 +1,57 @@
+# Every target sets itself up from a fresh clone: a virtual environment in .venv with the
+# exact versions in requirements.lock. `make serve` and `make test` are the two to remember.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+# Material prints a banner about MkDocs 2 on every run unless this is set.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test test-fast browser schema lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+# Browser tests need Debian's Chromium; install it when missing (root or sudo).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+# Unit, golden and build tests only: no browser.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+schema: setup
+	PYTHONPATH=hooks $(BIN)/python -m guide.schema content/schema
+
+# Re-resolve the newest versions that pyproject.toml allows and pin them.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *p["optional-dependencies"]["test"], sep="\n")' > .venv-lock/wanted.txt
+	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check -r .venv-lock/wanted.txt
+	.venv-lock/bin/python -m pip freeze --disable-pip-version-check > requirements.lock
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site $(VENV)

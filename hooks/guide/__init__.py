@@ -1,0 +1,22 @@
+"""The Second Chance guide, from content files to Markdown pages, with no MkDocs in sight.
+
+Pipeline: `yamlsource` reads a file and remembers lines -> `validate` checks it against
+`model` and reports every problem as `file:line` -> `render` turns the typed model into
+Markdown pages through Jinja2 templates, resolving `guide:` links via `routes`.
+The MkDocs adapter lives in `hooks/guide_pages.py`.
+"""
+
+from .model import Guide
+from .problems import ContentError, Problem
+from .render import GeneratedPage, phase_pages, phases_at_a_glance
+from .validate import load_guide
+
+__all__ = [
+    "ContentError",
+    "GeneratedPage",
+    "Guide",
+    "Problem",
+    "load_guide",
+    "phase_pages",
+    "phases_at_a_glance",
+]

@@ -1,0 +1,60 @@
+"""The whole content folder: every file loaded and checked together, problems reported together.
+
+Files are checked one by one, but links between them (a safety note pointing at a phase) are
+checked against the guide's phase ids, and every file's problems come back in one error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .model import Guide, SafetyContent
+from .problems import ContentError, Problem
+from .routes import targets
+from .validate import check, guide_problems, link_problems, phase_ids
+from .yamlsource import Source, read_source
+
+M = TypeVar("M", bound=BaseModel)
+
+GUIDE_FILE = "guide.yml"
+SAFETY_FILE = "safety.yml"
+
+
+@dataclass(frozen=True)
+class Content:
+    guide: Guide
+    safety: SafetyContent
+
+
+def load_content(folder: Path, *, shown_as: str = "content") -> Content:
+    """Load `folder`/guide.yml and `folder`/safety.yml; file names in messages start `shown_as`/."""
+    problems: list[Problem] = []
+
+    def read(name: str) -> Source | None:
+        try:
+            return read_source(folder / name, f"{shown_as}/{name}")
+        except ContentError as error:
+            problems.extend(error.problems)
+            return None
+
+    def typed(model: type[M], source: Source | None, semantic: Callable[[Source], Iterable[Problem]]) -> M | None:
+        if source is None:
+            return None
+        try:
+            return check(model, source, semantic=semantic)
+        except ContentError as error:
+            problems.extend(error.problems)
+            return None
+
+    guide_source, safety_source = read(GUIDE_FILE), read(SAFETY_FILE)
+    known = targets(phase_ids(guide_source) if guide_source else [])
+    guide = typed(Guide, guide_source, guide_problems)
+    safety = typed(SafetyContent, safety_source, lambda source: link_problems(source, known))
+    if problems or guide is None or safety is None:
+        raise ContentError(problems)
+    return Content(guide=guide, safety=safety)

@@ -1,0 +1,154 @@
+"""The content model: typed, frozen records that the YAML in `content/` must fit.
+
+These classes are the single source of truth for the shape of the guide. The JSON Schema in
+`content/schema/` is generated from them (`python -m guide.schema`), and a test fails when the
+committed schema drifts from what they generate.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Lower-case words joined by hyphens. Stable: used in URLs and storage keys."),
+]
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(description="Markdown text. Raw HTML is rejected. Link to other pages with guide:ID."),
+]
+Line = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=160),
+    Field(description="One line of plain text (no Markdown block syntax), at most 160 characters."),
+]
+
+
+class Record(BaseModel):
+    """Base for every record: unknown fields are errors, not silently ignored typos."""
+
+    # Pydantic never turns numbers or booleans into text, so `title: 12` is still an error.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Step(Record):
+    title: Line = Field(description="What to do, starting with a verb.")
+    detail: Markdown = Field(description="How and why, in a few sentences.")
+
+
+class Example(Record):
+    message: Line = Field(description="A short example message, as the reader might send it.")
+    note: Markdown = Field(description="Why this works, or what to adapt.")
+
+
+class ChecklistItem(Record):
+    id: Slug = Field(description="Stable id, unique across the whole guide. Never reuse an old one.")
+    text: Line = Field(description="The task, starting with a verb.")
+    former_ids: tuple[Slug, ...] = Field(
+        default=(),
+        description="Ids this item had before; saved ticks under them carry over to this item.",
+    )
+
+
+class Phase(Record):
+    id: Slug
+    title: Line
+    summary: Line = Field(description="One sentence; also the page's meta description.")
+    why: Markdown = Field(description="Why this phase matters.")
+    timing: Markdown | None = Field(default=None, description="How long, or when, if known.")
+    steps: tuple[Step, ...] = Field(min_length=1)
+    dos: tuple[Markdown, ...] = Field(min_length=1)
+    donts: tuple[Markdown, ...] = Field(min_length=1)
+    examples: tuple[Example, ...] = ()
+    pitfalls: tuple[Markdown, ...] = ()
+    limit: Markdown | None = Field(
+        default=None,
+        description="Where the advice meets a 'no': shown as a 'When to stop' note that links to the safety page.",
+    )
+    ready_when: tuple[Markdown, ...] = Field(
+        min_length=1, description="Signs the reader can move on to the next phase."
+    )
+    checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+
+
+class Guide(Record):
+    title: Line
+    phases: tuple[Phase, ...] = Field(min_length=1)
+
+
+# --- safety branch (content/safety.yml) ------------------------------------------------------
+
+Audience = Literal["harmed", "own-behaviour", "anyone"]
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$"), Field(description="An https:// address.")]
+Phone = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9A-Z][0-9A-Z \-]*[0-9A-Z]$", max_length=30),
+    Field(description="As dialled, e.g. '0808 2000 247' or '1-800-799-7233' or '1800RESPECT'."),
+]
+
+
+class Question(Record):
+    id: Slug
+    question: Line = Field(description="A yes/no question the reader answers for themselves.")
+    detail: Markdown | None = Field(default=None, description="Examples that help the reader answer.")
+
+
+class Triage(Record):
+    title: Line
+    summary: Line
+    intro: Markdown
+    questions: tuple[Question, ...] = Field(min_length=1)
+    if_yes: Markdown = Field(description="Shown for any 'yes': points to the safety page.")
+    if_no: Markdown = Field(description="Shown when every answer is 'no': points to phase one.")
+
+
+class Emergency(Record):
+    region: Line
+    number: Phone
+    note: Markdown | None = None
+
+
+class Helpline(Record):
+    id: Slug
+    name: Line
+    region: Line
+    audience: tuple[Audience, ...] = Field(min_length=1, description="Who it is for.")
+    description: Line = Field(description="Who it helps and how, in one line.")
+    phone: Phone | None = None
+    text: Line | None = Field(default=None, description="How to reach it by text message, if it can be.")
+    web: Url | None = None
+    hours: Line | None = None
+    source: Url = Field(description="The public page this entry was checked against.")
+    checked: date = Field(description="When it was last checked against the source (YYYY-MM-DD).")
+
+
+class Section(Record):
+    id: Slug
+    title: Line
+    body: Markdown
+
+
+class Safety(Record):
+    title: Line
+    summary: Line
+    intro: Markdown = Field(description="What to do instead of this guide: stop contact, get support.")
+    emergency: tuple[Emergency, ...] = Field(min_length=1)
+    helplines: tuple[Helpline, ...] = Field(min_length=1)
+    directory: Helpline = Field(description="The international directory for everyone else.")
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+
+class QuickExit(Record):
+    url: Url = Field(description="A neutral site the quick exit leads to.")
+    label: Line
+
+
+class SafetyContent(Record):
+    quick_exit: QuickExit
+    triage: Triage
+    safety: Safety

@@ -1,0 +1,123 @@
+"""Render the typed guide into Markdown pages. Pure: knows nothing of MkDocs.
+
+Each page is a Jinja2 template in `templates/`; this module only chooses templates, passes
+them data and resolves `guide:` links, so the output can feed any Markdown site generator.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from .content import GUIDE_FILE, SAFETY_FILE, Content
+from .model import Guide, Helpline, Phase
+from .routes import FIXED_PAGES, phase_path, resolve_links, targets
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+    source: str  # the content file it is made from, for edit links
+
+
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        # Markdown templates: content is validated to hold no raw HTML, so no escaping here;
+        # the .html templates escape everything they are given.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["item"] = list_item
+    env.filters["scalar"] = json.dumps
+    env.filters["dial"] = dial
+    env.globals.update(audiences=AUDIENCES, by_region=by_region)
+    return env
+
+
+def list_item(text: str, width: int = 4) -> str:
+    """Indent every line after the first so multi-paragraph text stays inside its list item."""
+    lines = text.strip().splitlines()
+    return "\n".join([lines[0], *(f"{' ' * width}{line}" if line else "" for line in lines[1:])])
+
+
+def render_page(template: str, src_uri: str, guide: Guide, *, source: str, **context: object) -> GeneratedPage:
+    markdown = environment().get_template(template).render(guide=guide, page_path=src_uri, **context)
+    paths = targets(phase.id for phase in guide.phases)
+    return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source)
+
+
+def phase_pages(guide: Guide) -> list[GeneratedPage]:
+    """One page per phase, in model order."""
+    pages = []
+    for number, phase in enumerate(guide.phases, start=1):
+        following: Phase | None = guide.phases[number] if number < len(guide.phases) else None
+        pages.append(
+            render_page(
+                "phase.md.j2",
+                phase_path(phase.id),
+                guide,
+                source=GUIDE_FILE,
+                phase=phase,
+                number=number,
+                following=following,
+            )
+        )
+    return pages
+
+
+AUDIENCES = {
+    "harmed": "people who have been hurt or frightened",
+    "own-behaviour": "people worried about their own behaviour",
+    "anyone": "anyone",
+}
+
+
+def by_region(helplines: tuple[Helpline, ...]) -> list[tuple[str, list[Helpline]]]:
+    """Helplines grouped by region, regions in the order the content first names them."""
+    groups: dict[str, list[Helpline]] = {}
+    for helpline in helplines:
+        groups.setdefault(helpline.region, []).append(helpline)
+    return list(groups.items())
+
+
+KEYPAD = str.maketrans({letter: str(digit) for digit, letters in
+                        {2: "ABC", 3: "DEF", 4: "GHI", 5: "JKL", 6: "MNO", 7: "PQRS", 8: "TUV", 9: "WXYZ"}.items()
+                        for letter in letters})
+
+
+def dial(number: str) -> str:
+    """`0808 2000 247` -> `tel:08082000247`; letters become keypad digits (1800RESPECT)."""
+    return "tel:" + "".join(ch for ch in number.upper().translate(KEYPAD) if ch.isdigit())
+
+
+def safety_pages(content: Content) -> list[GeneratedPage]:
+    """The triage before phase one, and the safety and support page."""
+    context = {"safety": content.safety, "first_phase": content.guide.phases[0]}
+    return [
+        render_page("triage.md.j2", FIXED_PAGES["triage"], content.guide, source=SAFETY_FILE, **context),
+        render_page("safety.md.j2", FIXED_PAGES["safety"], content.guide, source=SAFETY_FILE, **context),
+    ]
+
+
+def site_pages(content: Content) -> list[GeneratedPage]:
+    """Every page generated from the content model."""
+    return [*phase_pages(content.guide), *safety_pages(content)]
+
+
+def phases_at_a_glance(guide: Guide, *, from_path: str) -> str:
+    """The numbered list of phases that the home page shows in place of its marker."""
+    return render_page("at_a_glance.md.j2", from_path, guide, source=GUIDE_FILE).markdown

@@ -1,0 +1,196 @@
+"""Turn a parsed content file into a typed model, or report every problem in it at once.
+
+Two passes over the same file, both always run so a contributor sees all problems together:
+structure (the pydantic model: fields, types, sizes) and meaning (unique ids and summaries,
+no raw HTML, `guide:` links that lead somewhere).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Guide
+from .problems import ContentError, Problem
+from .routes import GUIDE_LINK, targets
+from .yamlsource import Loc, Source, describe, read_source
+
+M = TypeVar("M", bound=BaseModel)
+
+RAW_HTML = re.compile(r"<[A-Za-z!/?]")
+ANY_GUIDE_LINK = re.compile(r"\(guide:([^)\s#]*)")
+
+_MESSAGES = {
+    "string_type": "must be text",
+    "string_too_short": "must not be empty",
+    "too_short": "must have at least {min_length} item(s)",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "model_type": "must be a mapping of fields",
+    "dict_type": "must be a mapping of fields",
+    "model_attributes_type": "must be a mapping of fields",
+    "string_too_long": "must be at most {max_length} characters",
+    "string_pattern_mismatch": "must be lower-case words joined by hyphens, like 'give-space'",
+}
+
+
+def load_guide(path: Path, name: str) -> Guide:
+    """Read, check and type the guide model in `path` (shown in messages as `name`)."""
+    source = read_source(path, name)
+    return check(Guide, source, semantic=guide_problems)
+
+
+def phase_ids(source: Source) -> list[str]:
+    """The phase ids in a guide file's raw data, so other files' links can be checked."""
+    data = source.data if isinstance(source.data, dict) else {}
+    phases = data.get("phases") if isinstance(data.get("phases"), list) else []
+    return [p["id"] for p in phases if isinstance(p, dict) and isinstance(p.get("id"), str)]
+
+
+def check(
+    model: type[M],
+    source: Source,
+    *,
+    semantic: Callable[[Source], Iterable[Problem]] | None = None,
+) -> M:
+    """Validate `source` against `model`; raise ContentError listing every problem."""
+    problems = list(text_problems(source))
+    if semantic is not None:
+        problems.extend(semantic(source))
+    try:
+        result = model.model_validate(source.data)
+    except ValidationError as error:
+        problems.extend(structure_problems(error, source, model))
+        raise ContentError(problems) from None
+    if problems:
+        raise ContentError(problems)
+    return result
+
+
+# --- structure -------------------------------------------------------------------------------
+
+
+def structure_problems(error: ValidationError, source: Source, model: type[BaseModel]) -> Iterator[Problem]:
+    errors = error.errors(include_url=False)
+    deeper = {tuple(item["loc"][:n]) for item in errors for n in range(len(item["loc"]))}
+    for item in errors:
+        loc: Loc = tuple(item["loc"])
+        kind = item["type"]
+        if kind == "too_short" and loc in deeper:
+            continue  # pydantic's echo of a bad item below: the list is not really empty
+        if kind in ("missing", "extra_forbidden"):
+            where, field = _split(loc)
+            if kind == "missing":
+                message, line = f"missing '{field}'", source.line_of(where)
+            else:
+                message, line = f"unknown field '{field}'{_suggest(str(field), model, where)}", source.line_of(loc)
+        else:
+            where, line = loc, source.line_of(loc)
+            message = _MESSAGES.get(kind, item["msg"][:1].lower() + item["msg"][1:]).format(**item.get("ctx") or {})
+        yield Problem(source.name, line, describe(where, source.data), message)
+
+
+def _suggest(field: str, model: type[BaseModel], loc: Loc) -> str:
+    known = _fields_at(model, loc)
+    close = difflib.get_close_matches(field, known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the record at `loc`, following the model's annotations."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return []
+        current = _record_type(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _record_type(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return annotation
+
+
+# --- meaning ---------------------------------------------------------------------------------
+
+
+def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string value in raw YAML data, with its path."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, loc + (str(key),))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, loc + (index,))
+
+
+def text_problems(source: Source) -> Iterator[Problem]:
+    """Raw HTML anywhere in the content: rejected so markup can only come from our templates."""
+    for loc, text in strings(source.data):
+        if RAW_HTML.search(text):
+            yield _at(source, loc, "raw HTML is not allowed here; write Markdown instead "
+                      "(for emphasis use *text*, for a link [text](guide:PAGE))")
+
+
+def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]:
+    for loc, text in strings(source.data):
+        for match in ANY_GUIDE_LINK.finditer(text):
+            if match.group(1) not in known:
+                choices = ", ".join(sorted(known))
+                yield _at(source, loc, f"link to unknown page 'guide:{match.group(1)}' (known: {choices})")
+
+
+def guide_problems(source: Source) -> Iterator[Problem]:
+    data = source.data if isinstance(source.data, dict) else {}
+    raw_phases = data.get("phases")
+    phases = [p if isinstance(p, dict) else {} for p in raw_phases] if isinstance(raw_phases, list) else []
+    phase_ids: dict[str, Loc] = {}
+    item_ids: dict[str, Loc] = {}
+    summaries: dict[str, Loc] = {}
+    for i, phase in enumerate(phases):
+        yield from _unique(source, phase.get("id"), ("phases", i, "id"), phase_ids, "phase id")
+        yield from _unique(source, phase.get("summary"), ("phases", i, "summary"), summaries, "summary")
+        items = phase.get("checklist") if isinstance(phase.get("checklist"), list) else []
+        for j, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            yield from _unique(source, item.get("id"), ("phases", i, "checklist", j, "id"), item_ids, "checklist id")
+            former = item.get("former_ids") if isinstance(item.get("former_ids"), list) else []
+            for k, old in enumerate(former):
+                yield from _unique(source, old, ("phases", i, "checklist", j, "former_ids", k), item_ids, "checklist id")
+        limit = phase.get("limit")
+        if isinstance(limit, str) and "(guide:safety" not in limit:
+            # Every "when to stop" note hands the reader on to the safety page.
+            yield _at(source, ("phases", i, "limit"), "must link to the safety page, e.g. [safety page](guide:safety)")
+    yield from link_problems(source, targets(phase_ids))
+
+
+def _unique(source: Source, value: Any, loc: Loc, seen: dict[str, Loc], what: str) -> Iterator[Problem]:
+    if not isinstance(value, str):
+        return
+    first = seen.setdefault(value, loc)
+    if first != loc:
+        yield _at(source, loc, f"{what} '{value}' is already used at line {source.line_of(first)}")
+
+
+def _split(loc: Loc) -> tuple[Loc, str | int | None]:
+    """(record, field) for an error that names a field of the record."""
+    return (loc[:-1], loc[-1]) if loc else (loc, None)
+
+
+def _at(source: Source, loc: Loc, message: str) -> Problem:
+    return Problem(source.name, source.line_of(loc), describe(loc, source.data), message)

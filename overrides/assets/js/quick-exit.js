@@ -1,0 +1,69 @@
+/* Quick exit: hide the page at once, then leave with location.replace so Back does not
+ * come straight back here. Shift pressed three times does the same. Stores nothing.
+ * The exit is still a plain link without this script. */
+(() => {
+  "use strict";
+  const PRESSES = 3;
+  const WINDOW_MS = 5000;
+  let count = 0;
+  let timer = 0;
+  let live = null;
+
+  document.documentElement.classList.add("sc-js");
+
+  const say = (text) => {
+    if (!live || !live.isConnected) {
+      live = document.createElement("div");
+      live.className = "md-visually-hidden";
+      live.setAttribute("aria-live", "polite");
+      document.body.append(live);
+    }
+    live.textContent = text;
+  };
+
+  const reset = () => {
+    if (count) say("");
+    count = 0;
+    clearTimeout(timer);
+  };
+
+  const leave = (url) => {
+    document.documentElement.classList.add("sc-exiting");
+    document.title = "Loading";
+    window.location.replace(url);
+  };
+
+  const exitLink = () => document.querySelector("a[data-quick-exit]");
+
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[data-quick-exit]") : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation(); // before Material's instant navigation sees the click
+    leave(link.href);
+  }, true);
+
+  const typing = (target) =>
+    target instanceof Element && (target.isContentEditable || target.matches("input, textarea, select"));
+
+  document.addEventListener("keydown", (event) => {
+    // Some on-screen keyboards send Shift while typing: only count presses outside text fields.
+    if (event.key !== "Shift" || typing(event.target)) return reset();
+    if (event.repeat) return;
+    count += 1;
+    clearTimeout(timer);
+    const link = exitLink();
+    if (count >= PRESSES && link) {
+      count = 0;
+      say("Leaving this page.");
+      leave(link.href);
+      return;
+    }
+    const left = PRESSES - count;
+    say(`Shift, press ${left} more time${left === 1 ? "" : "s"} to exit.`);
+    timer = setTimeout(reset, WINDOW_MS);
+  }, true);
+
+  // If the browser restores this page from its cache after an exit, show it again.
+  window.addEventListener("pageshow", () => document.documentElement.classList.remove("sc-exiting"));
+})();

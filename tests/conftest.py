@@ -1,0 +1,136 @@
+"""Shared fixtures: the project paths, a real `mkdocs build --strict`, and the site served over http."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+from pathlib import Path
+
+import pytest
+
+from sitetools import BuiltSite, serve_directory
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_mkdocs(project: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the site's sources, for tests that break or change them."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, built once per test run with --strict (any warning fails it)."""
+    out = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(out, build_log=result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite) -> Iterator[str]:
+    """The built site served over http on 127.0.0.1 (never file://)."""
+    with serve_directory(built_site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> Path:
+    return FIXTURES
+
+
+# --- browser ---------------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (Playwright's own browser download is not used)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def offsite_requests() -> list[str]:
+    """Requests to any origin but the test server; the `context` fixture fails the test on any."""
+    return []
+
+
+@pytest.fixture
+def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
+    """A fresh browser profile (empty storage) whose requests may not leave the site's origin."""
+    ctx = browser.new_context(base_url=site_url)
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            offsite_requests.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    yield ctx
+    ctx.close()
+    assert offsite_requests == [], "the site requested another origin"
+
+
+@pytest.fixture
+def page(context: Any) -> Any:
+    errors: list[str] = []
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    assert errors == [], f"JavaScript errors on the page: {errors}"

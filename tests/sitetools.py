@@ -1,0 +1,113 @@
+"""Helpers for tests: parse a built site, and serve a directory over http on loopback."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+
+
+@dataclass
+class ParsedPage:
+    """The parts of a page tests look at, from Python's own HTML parser."""
+
+    elements: list[Element] = field(default_factory=list)
+    title: str = ""
+
+    def find(self, tag: str, **attrs: str) -> list[Element]:
+        return [
+            e
+            for e in self.elements
+            if e.tag == tag and all(e.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
+
+    def meta(self, name: str) -> str | None:
+        found = self.find("meta", name=name)
+        return found[0].attrs.get("content") if found else None
+
+    def urls(self) -> list[str]:
+        """Every URL the page refers to, from any attribute that can hold one."""
+        keys = ("href", "src", "action", "poster", "data", "srcset", "content")
+        out = []
+        for e in self.elements:
+            for key in keys:
+                value = e.attrs.get(key)
+                if value and (key != "content" or e.attrs.get("http-equiv") == "refresh"):
+                    out.append(value)
+        return out
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self._open: list[Element] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        self.page.elements.append(element)
+        if tag not in ("meta", "link", "img", "input", "br", "hr", "source"):
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index].tag == tag:
+                del self._open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        for element in self._open:
+            element.text += data
+        if self._open and self._open[-1].tag == "title":
+            self.page.title += data
+
+
+def parse_html(html: str) -> ParsedPage:
+    parser = _Parser()
+    parser.feed(html)
+    parser.close()
+    return parser.page
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    build_log: str = ""
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+    def page(self, url_path: str) -> ParsedPage:
+        """`phases/own-it/` -> the parsed `phases/own-it/index.html`."""
+        path = self.root / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.root / url_path
+        return parse_html(path.read_text(encoding="utf-8"))
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,57 @@
+"""Broken content gets every problem reported at once, as `file:line: where: what`.
+
+Each file in fixtures/content/bad/ states the exact messages it must produce in `# expect:`
+lines at its top; the line numbers there were counted by hand, not produced by the code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide import ContentError, load_guide
+
+BAD = sorted((Path(__file__).parent / "fixtures" / "content" / "bad").glob("*.yml"))
+
+
+def expected(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sorted(line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: "))
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_fixture_reports_exactly_its_expected_problems(path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_guide(path, path.name)
+    assert sorted(str(p) for p in caught.value.problems) == expected(path)
+
+
+def test_every_bad_fixture_declares_what_it_expects() -> None:
+    assert len(BAD) >= 10
+    assert all(expected(path) for path in BAD)
+
+
+def test_all_problems_come_together_in_one_message(fixtures: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_guide(fixtures / "content" / "many-problems.yml", "content/guide.yml")
+    message = str(caught.value)
+    assert message.startswith("13 problems in the guide's content:")
+    # One line each, in file order, every one naming the file and a line.
+    body = message.splitlines()[1:]
+    assert len(body) == 13
+    numbers = [int(line.split(":")[1]) for line in body]
+    assert numbers == sorted(numbers)
+    assert all(line.startswith("  content/guide.yml:") for line in body)
+
+
+def test_missing_file_is_a_content_error_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(ContentError, match=r"^1 problem .*\n  nowhere.yml:1: cannot read file"):
+        load_guide(tmp_path / "nowhere.yml", "nowhere.yml")
+
+
+def test_empty_file_reports_what_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "empty.yml").write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_guide(tmp_path / "empty.yml", "empty.yml")
+    assert [str(p) for p in caught.value.problems] == ["empty.yml:1: must be a mapping of fields"]

@@ -1,0 +1,148 @@
+"""The quick exit and the triage in a real browser (Debian's Chromium through Playwright)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from guide.content import load_content
+
+pytestmark = pytest.mark.browser
+
+EXIT_URL = load_content(ROOT / "content").safety.quick_exit.url
+NEUTRAL = "<!doctype html><title>Weather</title><p>Neutral stand-in</p>"
+
+
+@pytest.fixture
+def neutral(page: Any) -> list[str]:
+    """Answer the exit's target inside the test: no request reaches the real network."""
+    hits: list[str] = []
+
+    def fulfil(route: Any) -> None:
+        hits.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body=NEUTRAL)
+
+    page.route(EXIT_URL.rstrip("/") + "**", fulfil)
+    return hits
+
+
+def storage_snapshot(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        "() => ({local: {...localStorage}, session: {...sessionStorage}, cookie: document.cookie})"
+    )
+
+
+def test_clicking_exit_leaves_and_back_does_not_return(page: Any, neutral: list[str]) -> None:
+    page.goto("safety/")
+    page.locator(".sc-controls a[data-quick-exit]").click()
+    page.wait_for_url(EXIT_URL.rstrip("/") + "**")
+    assert neutral and page.title() == "Weather"
+    page.go_back()
+    assert "/safety/" not in page.url
+
+
+def test_shift_three_times_leaves_and_counts_down(page: Any, neutral: list[str]) -> None:
+    page.goto("phases/understand/")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("Shift")
+    live = page.locator("[aria-live=polite]", has_text="Shift, press 2 more times to exit.")
+    live.wait_for(state="attached")
+    page.keyboard.press("Shift")
+    page.locator("[aria-live=polite]", has_text="press 1 more time").wait_for(state="attached")
+    page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL.rstrip("/") + "**")
+    page.go_back()
+    assert "/phases/understand/" not in page.url
+
+
+def test_other_keys_and_slow_presses_reset_the_count(page: Any, neutral: list[str]) -> None:
+    page.goto("")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert neutral == [] and page.url.endswith("/")
+
+
+def test_shift_while_typing_in_search_does_not_exit(page: Any, neutral: list[str]) -> None:
+    page.goto("")
+    page.locator("label[for=__search]").first.click()
+    field = page.locator("input.md-search__input")
+    field.focus()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert neutral == []
+
+
+def test_exit_works_after_instant_navigation(page: Any, neutral: list[str]) -> None:
+    page.goto("")
+    page.evaluate("() => { window.__sameDocument = true }")
+    page.locator(".md-nav__link[href='about/']").first.click()
+    page.wait_for_url("**/about/")
+    assert page.evaluate("() => window.__sameDocument === true"), "expected Material's instant navigation"
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL.rstrip("/") + "**")
+
+
+def test_page_is_hidden_the_moment_exit_is_used(page: Any) -> None:
+    page.route(EXIT_URL.rstrip("/") + "**", lambda route: None)  # never answer: the page stays
+    page.goto("safety/")
+    page.locator(".sc-controls a[data-quick-exit]").click(no_wait_after=True)
+    assert page.evaluate("() => getComputedStyle(document.body).visibility") == "hidden"
+
+
+def test_without_javascript_the_exit_is_a_working_link(browser: Any, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.route(EXIT_URL.rstrip("/") + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))
+        page.goto("triage/")
+        page.locator(".sc-controls a[data-quick-exit]").click()
+        page.wait_for_url(EXIT_URL.rstrip("/") + "**")
+        assert page.title() == "Weather"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["safety/", "triage/"])
+def test_visiting_and_answering_writes_nothing_to_storage_or_cookies(page: Any, path: str) -> None:
+    page.goto(path)
+    if path == "triage/":
+        for radio in page.locator("input[type=radio][value=yes]").all():
+            radio.check()
+    page.reload()
+    page.wait_for_load_state("load")
+    assert storage_snapshot(page) == {"local": {}, "session": {}, "cookie": ""}
+
+
+def test_any_yes_in_the_triage_points_to_the_safety_page(page: Any) -> None:
+    page.goto("triage/")
+    yes_box = page.locator(".sc-triage__result--yes")
+    before = yes_box.evaluate("e => getComputedStyle(e).borderLeftColor")
+    page.locator("input[type=radio][value=yes]").first.check()
+    after = yes_box.evaluate("e => getComputedStyle(e).borderLeftColor")
+    assert before != after
+    yes_box.get_by_role("link").first.click()
+    page.wait_for_url("**/safety/")
+
+
+def test_exit_control_stays_in_view_while_scrolling_and_does_not_cover_focus(page: Any) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto("safety/")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    box = page.locator(".sc-controls a[data-quick-exit]").bounding_box()
+    assert box and 0 <= box["y"] < 100 and box["x"] + box["width"] <= 375
+    # Tab to a link far down the page: it must not end up under the sticky header.
+    last = page.locator("article a").last
+    last.focus()
+    header = page.locator("header.md-header").bounding_box()
+    target = last.bounding_box()
+    assert header and target and target["y"] >= header["y"] + header["height"]

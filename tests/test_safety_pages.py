@@ -1,0 +1,110 @@
+"""The safety branch in the built site: triage before phase one, safety page, links everywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+from guide.content import load_content
+from guide.render import dial
+from sitetools import BuiltSite, parse_html
+
+CONTENT = load_content(ROOT / "content")
+SAFETY = CONTENT.safety
+
+
+def test_every_page_links_to_the_safety_page_and_carries_the_quick_exit(built_site: BuiltSite) -> None:
+    pages = [p for p in built_site.html_files() if p.name == "index.html"]
+    assert len(pages) >= len(CONTENT.guide.phases) + 4
+    for html in pages:
+        page = parse_html(html.read_text(encoding="utf-8"))
+        depth = len(html.relative_to(built_site.root).parts) - 1
+        to_safety = "../" * depth + "safety/" if depth else "safety/"
+        hrefs = [a.attrs.get("href") for a in page.find("a")]
+        assert to_safety in hrefs or (depth == 1 and "./" in hrefs and "safety" in str(html)), html
+        exits = [a for a in page.find("a") if "data-quick-exit" in a.attrs]
+        assert exits, html
+        for link in exits:
+            assert link.attrs["href"] == SAFETY.quick_exit.url
+            assert "noreferrer" in link.attrs.get("rel", "")
+
+
+def test_triage_comes_before_phase_one_in_the_nav_and_on_the_home_page(built_site: BuiltSite) -> None:
+    home = built_site.page("")
+    nav = [a.attrs["href"] for a in home.find("a") if "md-nav__link" in a.attrs.get("class", "")]
+    assert nav.index("triage/") < nav.index(f"phases/{CONTENT.guide.phases[0].id}/")
+    article = home.find("article")[0]
+    links = [a.attrs["href"] for a in home.find("a") if a.text and a.attrs.get("href", "").startswith(("triage", "phases"))]
+    body_links = [h for h in links if h in ("triage/", f"phases/{CONTENT.guide.phases[0].id}/")]
+    assert body_links and "safety" in article.text.lower()
+
+
+def test_triage_asks_every_question_and_both_answers_are_plain_links(built_site: BuiltSite) -> None:
+    triage = built_site.page("triage/")
+    legends = [e.text for e in triage.find("legend")]
+    assert [re.sub(r"^\d+\. ", "", t.strip()) for t in legends] == [q.question for q in SAFETY.triage.questions]
+    for question in SAFETY.triage.questions:
+        radios = triage.find("input", name=f"sc-triage-{question.id}")
+        assert sorted(r.attrs["value"] for r in radios) == ["no", "yes"]
+    results = [d for d in triage.find("div") if "sc-triage__result" in d.attrs.get("class", "")]
+    yes_box = next(d for d in results if "--yes" in d.attrs["class"])
+    no_box = next(d for d in results if "--no" in d.attrs["class"])
+    html = (built_site.root / "triage" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../safety/"' in html
+    assert f'href="../phases/{CONTENT.guide.phases[0].id}/"' in html
+    assert yes_box.text and no_box.text
+
+
+def test_safety_page_puts_emergency_numbers_first_and_lists_every_helpline(built_site: BuiltSite) -> None:
+    safety = built_site.page("safety/")
+    headings = [h.text.strip().rstrip("¶").strip() for h in safety.find("h2")]
+    assert headings[0] == "In an emergency"
+    html = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
+    for place in SAFETY.safety.emergency:
+        assert f'href="{dial(place.number)}"' in html
+    for line in (*SAFETY.safety.helplines, SAFETY.safety.directory):
+        assert line.name in html
+        assert line.source in html
+        if line.phone:
+            assert dial(line.phone) in html
+    assert html.index("In an emergency") < html.index(SAFETY.safety.helplines[0].name)
+    # Both sides: people harmed and people worried about their own behaviour.
+    audiences = {a for line in SAFETY.safety.helplines for a in line.audience}
+    assert {"harmed", "own-behaviour"} <= audiences
+
+
+def test_every_helpline_records_its_source_and_when_it_was_checked() -> None:
+    data = yaml.safe_load((ROOT / "content" / "safety.yml").read_text(encoding="utf-8"))
+    for line in data["safety"]["helplines"]:
+        assert line["source"].startswith("https://") and line["checked"]
+
+
+def test_no_copy_promises_that_anything_keeps_a_reader_safe(built_site: BuiltSite) -> None:
+    promise = re.compile(r"(keeps? you safe|stay safe with|makes? you safe|guarantees? your safety|you will be safe)", re.I)
+    for html in built_site.html_files():
+        text = re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8"))
+        assert not promise.search(text), html
+
+
+def test_phase_pages_remind_readers_where_the_advice_meets_a_no(built_site: BuiltSite) -> None:
+    for phase in CONTENT.guide.phases:
+        if not phase.limit:
+            continue
+        html = (built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
+        note = html[html.index("When to stop"):]
+        note = note[: note.index("</div>")]
+        assert 'href="../../safety/"' in note, phase.id
+
+
+def test_exit_is_hidden_in_print(built_site: BuiltSite) -> None:
+    css = (built_site.root / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+    print_rules = css[css.index("@media print"):]
+    assert ".sc-exit" in print_rules and ".sc-controls" in print_rules and "display: none" in print_rules
+
+
+def test_quick_exit_target_is_a_neutral_https_site() -> None:
+    assert SAFETY.quick_exit.url.startswith("https://")
+    assert Path(ROOT / "overrides" / "assets" / "js" / "quick-exit.js").exists()
