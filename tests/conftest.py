@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitetools import BuiltSite, serve_directory
+from sitetools import BuiltSite, free_port, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -33,11 +33,14 @@ def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_mkdocs(project: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def run_mkdocs(
+    project: Path, *args: str, site_url: str | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    env = mkdocs_env() | ({"SITE_URL": site_url} if site_url else {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,
-        env=mkdocs_env(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -57,17 +60,19 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per test run with --strict (any warning fails it)."""
+    """The real site, built once per test run with --strict (any warning fails it), for the
+    address it will be served on, as production is built for its own address."""
     out = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out))
+    url = f"http://127.0.0.1:{free_port()}/"
+    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out), site_url=url)
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(out, build_log=result.stdout + result.stderr)
+    return BuiltSite(out, build_log=result.stdout + result.stderr, url=url)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """The built site served over http on 127.0.0.1 (never file://)."""
-    with serve_directory(built_site.root) as url:
+    with serve_directory(built_site.root, port=int(built_site.url.rsplit(":", 1)[1].strip("/"))) as url:
         yield url
 
 
@@ -113,6 +118,7 @@ def offsite_requests() -> list[str]:
 def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
     """A fresh browser profile (empty storage) whose requests may not leave the site's origin."""
     ctx = browser.new_context(base_url=site_url)
+    ctx.set_default_timeout(10_000)
 
     def guard(route: Any) -> None:
         if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
@@ -134,3 +140,23 @@ def page(context: Any) -> Any:
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site after a content update renamed the first checklist item (its old id: old-name)."""
+    project = copy_project(tmp_path_factory.mktemp("renamed"))
+    model = project / "content" / "guide.yml"
+    text = model.read_text(encoding="utf-8")
+    marker = "    checklist:\n      - id: "
+    start = text.index(marker) + len(marker)
+    line_end = text.index("\n", start)
+    item_id = text[start:line_end]
+    text = text[:line_end] + "\n        former_ids: [old-name]" + text[line_end:]
+    model.write_text(text, encoding="utf-8")
+    port = free_port()
+    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f'data-items="{item_id}|old-name' in (project / "site" / "index.html").read_text(encoding="utf-8")
+    with serve_directory(project / "site", port=port) as url:
+        yield url

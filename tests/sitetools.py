@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,6 +86,7 @@ def parse_html(html: str) -> ParsedPage:
 class BuiltSite:
     root: Path
     build_log: str = ""
+    url: str = ""  # the address it was built for (site_url)
 
     def html_files(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
@@ -100,10 +102,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
+def serve_directory(root: Path, port: int = 0) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -36,7 +36,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         # Markdown templates: content is validated to hold no raw HTML, so no escaping here;
         # the .html templates escape everything they are given.
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -44,8 +44,17 @@ def environment() -> jinja2.Environment:
     env.filters["item"] = list_item
     env.filters["scalar"] = json.dumps
     env.filters["dial"] = dial
+    env.filters["item_tokens"] = item_tokens
+    env.filters["all_item_tokens"] = lambda guide: " ".join(item_tokens(phase) for phase in guide.phases)
+    env.filters["items"] = lambda count: f"{count} item{'' if count == 1 else 's'}"
+    env.filters["item_total"] = lambda guide: sum(len(phase.checklist) for phase in guide.phases)
     env.globals.update(audiences=AUDIENCES, by_region=by_region)
     return env
+
+
+def item_tokens(phase: Phase) -> str:
+    """`id|former|former id2` tokens: the checklist script counts a tick under a former id."""
+    return " ".join("|".join((item.id, *item.former_ids)) for item in phase.checklist)
 
 
 def list_item(text: str, width: int = 4) -> str:
@@ -113,9 +122,14 @@ def safety_pages(content: Content) -> list[GeneratedPage]:
     ]
 
 
+def checklists_page(guide: Guide) -> GeneratedPage:
+    """Every checklist on one page, to tick, print, export or clear."""
+    return render_page("checklists.md.j2", FIXED_PAGES["checklists"], guide, source=GUIDE_FILE)
+
+
 def site_pages(content: Content) -> list[GeneratedPage]:
     """Every page generated from the content model."""
-    return [*phase_pages(content.guide), *safety_pages(content)]
+    return [*phase_pages(content.guide), checklists_page(content.guide), *safety_pages(content)]
 
 
 def phases_at_a_glance(guide: Guide, *, from_path: str) -> str:

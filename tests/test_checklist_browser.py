@@ -1,0 +1,317 @@
+"""The interactive checklist in a real browser: saving, progress, tools and every failure mode."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from guide.content import load_content
+from test_safety_browser import nav_link
+
+pytestmark = pytest.mark.browser
+
+KEY = "second-chance:checklist"
+GUIDE = load_content(ROOT / "content").guide
+FIRST, SECOND = GUIDE.phases[0], GUIDE.phases[1]
+FIRST_ITEMS = [item.id for item in FIRST.checklist]
+TOTAL = sum(len(p.checklist) for p in GUIDE.phases)
+
+
+def record(page: Any) -> Any:
+    raw = page.evaluate(f"() => localStorage.getItem('{KEY}')")
+    return json.loads(raw) if raw is not None else None
+
+
+def box(page: Any, item_id: str) -> Any:
+    return page.locator(f"#sc-{item_id}")
+
+
+def progress(page: Any, phase_id: str) -> str:
+    return page.locator(f".sc-checklist[data-phase={phase_id}] [data-progress]").first.inner_text()
+
+
+def seed(context: Any, value: str) -> None:
+    """Put `value` under our key before any page script runs, as an earlier visit would have."""
+    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)}); sessionStorage.setItem('seeded', '1'); }}")
+
+
+# --- saving and progress ---------------------------------------------------------------------
+
+
+def test_a_tick_survives_a_reload_and_is_one_versioned_record(page: Any) -> None:
+    page.goto(f"phases/{FIRST.id}/")
+    assert progress(page, FIRST.id) == f"0 of {len(FIRST_ITEMS)} done"
+    box(page, FIRST_ITEMS[0]).check()
+    assert progress(page, FIRST.id) == f"1 of {len(FIRST_ITEMS)} done"
+    assert page.locator(f".sc-checklist[data-phase={FIRST.id}] .sc-live").inner_text() == f"1 of {len(FIRST_ITEMS)} done"
+    page.reload()
+    assert box(page, FIRST_ITEMS[0]).is_checked() and not box(page, FIRST_ITEMS[1]).is_checked()
+    saved = record(page)
+    assert saved["version"] == 1 and list(saved["done"]) == [FIRST_ITEMS[0]]
+    assert page.evaluate("() => Object.keys(localStorage)") == [KEY]
+
+
+def test_unticking_removes_the_tick(page: Any) -> None:
+    page.goto(f"phases/{FIRST.id}/")
+    box(page, FIRST_ITEMS[0]).check()
+    box(page, FIRST_ITEMS[0]).uncheck()
+    page.reload()
+    assert not box(page, FIRST_ITEMS[0]).is_checked()
+    assert record(page)["done"] == {}
+
+
+def test_progress_follows_instant_navigation_to_home_and_all_checklists(page: Any) -> None:
+    page.goto("")
+    page.evaluate("() => { window.__sameDocument = true }")
+    page.locator("article").get_by_role("link", name=FIRST.title, exact=True).first.click()
+    page.wait_for_url(f"**/phases/{FIRST.id}/")
+    box(page, FIRST_ITEMS[0]).check()
+    box(page, FIRST_ITEMS[1]).check()
+    nav_link(page, "All checklists").click()
+    page.wait_for_url("**/checklists/")
+    assert box(page, FIRST_ITEMS[1]).is_checked()
+    assert progress(page, FIRST.id) == f"2 of {len(FIRST_ITEMS)} done"
+    assert page.locator(".sc-overall [data-progress]").inner_text() == f"2 of {TOTAL} done"
+    nav_link(page, "Home").click()
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.evaluate("() => window.__sameDocument === true"), "expected Material's instant navigation"
+    summary = page.locator("article [data-progress]")
+    texts = summary.all_inner_texts()
+    assert texts[0] == f"2 of {len(FIRST_ITEMS)} done" and texts[-1] == f"2 of {TOTAL} done"
+
+
+def test_two_tabs_stay_in_sync(context: Any) -> None:
+    one, two = context.new_page(), context.new_page()
+    one.goto(f"phases/{FIRST.id}/")
+    two.goto("checklists/")
+    box(one, FIRST_ITEMS[2]).check()
+    two.wait_for_function(f"() => document.querySelector('#sc-{FIRST_ITEMS[2]}').checked")
+    box(two, FIRST_ITEMS[2]).uncheck()
+    one.wait_for_function(f"() => !document.querySelector('#sc-{FIRST_ITEMS[2]}').checked")
+
+
+# --- tools ------------------------------------------------------------------------------------
+
+
+def test_reset_a_phase_only_after_confirming_and_only_that_phase(page: Any) -> None:
+    page.goto("checklists/")
+    box(page, FIRST_ITEMS[0]).check()
+    box(page, SECOND.checklist[0].id).check()
+    reset = page.locator(f".sc-checklist[data-phase={FIRST.id}] [data-sc-action=reset]")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    reset.click()
+    assert box(page, FIRST_ITEMS[0]).is_checked()
+    page.once("dialog", lambda dialog: dialog.accept())
+    reset.click()
+    assert not box(page, FIRST_ITEMS[0]).is_checked()
+    assert box(page, SECOND.checklist[0].id).is_checked()
+    assert list(record(page)["done"]) == [SECOND.checklist[0].id]
+
+
+def test_clear_all_saved_progress(page: Any) -> None:
+    page.goto("checklists/")
+    box(page, FIRST_ITEMS[0]).check()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-sc-action=clear]").click()
+    assert not box(page, FIRST_ITEMS[0]).is_checked()
+    assert record(page) is None
+
+
+def test_not_remembering_on_this_device(page: Any) -> None:
+    page.goto("checklists/")
+    box(page, FIRST_ITEMS[0]).check()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-sc-remember]").uncheck()
+    assert record(page) == {"version": 1, "remember": False, "done": {}}
+    box(page, FIRST_ITEMS[1]).check()  # kept on screen, not saved
+    assert box(page, FIRST_ITEMS[0]).is_checked() and record(page)["done"] == {}
+    assert "not being remembered" in page.locator(".sc-manage .sc-notice").inner_text()
+    page.reload()
+    assert not box(page, FIRST_ITEMS[1]).is_checked()
+    assert not page.locator("[data-sc-remember]").is_checked()
+    page.locator("[data-sc-remember]").check()
+    box(page, FIRST_ITEMS[1]).check()
+    page.reload()
+    assert box(page, FIRST_ITEMS[1]).is_checked()
+
+
+def test_export_then_import_into_a_fresh_browser(browser: Any, site_url: str, page: Any, tmp_path: Path) -> None:
+    page.goto("checklists/")
+    box(page, FIRST_ITEMS[0]).check()
+    box(page, SECOND.checklist[1].id).check()
+    with page.expect_download() as download:
+        page.locator("[data-sc-action=export]").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["format"] == "second-chance-progress" and data["version"] == 1
+    assert sorted(data["done"]) == sorted([FIRST_ITEMS[0], SECOND.checklist[1].id])
+
+    fresh = browser.new_context(base_url=site_url)
+    try:
+        other = fresh.new_page()
+        other.goto("checklists/")
+        other.locator("[data-sc-import]").set_input_files(str(saved))
+        other.locator(".sc-import-status", has_text="Imported 2 ticks").wait_for()
+        assert box(other, SECOND.checklist[1].id).is_checked()
+        other.reload()
+        assert box(other, FIRST_ITEMS[0]).is_checked()
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("not json at all", "not a Second Chance progress file"),
+        ('{"hello": "world"}', "not a Second Chance progress file"),
+        ('{"format": "second-chance-progress", "version": 9, "done": {}}', "another version of this site"),
+        ('{"format": "second-chance-progress", "version": 1, "done": {"Bad Id": 3}}', "not a Second Chance progress file"),
+    ],
+)
+def test_a_bad_or_foreign_import_changes_nothing(page: Any, tmp_path: Path, body: str, message: str) -> None:
+    page.goto("checklists/")
+    box(page, FIRST_ITEMS[0]).check()
+    before = record(page)
+    bad = tmp_path / "progress.json"
+    bad.write_text(body, encoding="utf-8")
+    page.locator("[data-sc-import]").set_input_files(str(bad))
+    page.locator(".sc-import-status", has_text=message).wait_for()
+    assert record(page) == before
+    assert box(page, FIRST_ITEMS[0]).is_checked()
+
+
+def test_former_ids_carry_ticks_over_and_unknown_ids_are_kept(renamed_site: str, browser: Any) -> None:
+    context = browser.new_context(base_url=renamed_site)
+    try:
+        seed(context, json.dumps({"version": 1, "remember": True,
+                                  "done": {"old-name": "2026-01-01T00:00:00Z", "from-a-future-page": "2026-01-02T00:00:00Z"}}))
+        page = context.new_page()
+        page.goto(f"phases/{FIRST.id}/")
+        assert box(page, FIRST_ITEMS[0]).is_checked()
+        assert record(page)["done"] == {FIRST_ITEMS[0]: "2026-01-01T00:00:00Z", "from-a-future-page": "2026-01-02T00:00:00Z"}
+    finally:
+        context.close()
+
+
+# --- failure modes -----------------------------------------------------------------------------
+
+
+def test_storage_that_throws_falls_back_to_memory_and_says_so(context: Any) -> None:
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"phases/{FIRST.id}/")
+    box(page, FIRST_ITEMS[0]).check()
+    assert progress(page, FIRST.id) == f"1 of {len(FIRST_ITEMS)} done"
+    assert "not letting the site save" in page.locator(".sc-notice").first.inner_text()
+    assert errors == []
+
+
+def test_a_full_storage_keeps_ticks_on_screen_and_what_was_saved(context: Any) -> None:
+    seed(context, json.dumps({"version": 1, "remember": True, "done": {FIRST_ITEMS[0]: "2026-01-01T00:00:00Z"}}))
+    context.add_init_script("""
+        const real = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key === 'second-chance:checklist') throw new DOMException('full', 'QuotaExceededError');
+          return real.call(this, key, value);
+        };""")
+    page = context.new_page()
+    page.goto(f"phases/{FIRST.id}/")
+    box(page, FIRST_ITEMS[1]).check()
+    assert box(page, FIRST_ITEMS[1]).is_checked()
+    assert "storage is full" in page.locator(".sc-notice").first.inner_text()
+    assert list(record(page)["done"]) == [FIRST_ITEMS[0]]
+
+
+@pytest.mark.parametrize("raw", ["{not json", "[1, 2, 3]", '"a string"', '{"something": "else"}'])
+def test_corrupt_or_foreign_data_is_backed_up_not_lost(context: Any, raw: str) -> None:
+    seed(context, raw)
+    page = context.new_page()
+    page.goto(f"phases/{FIRST.id}/")
+    assert "could not be read" in page.locator(".sc-notice").first.inner_text()
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}:backup')") == raw
+    box(page, FIRST_ITEMS[0]).check()
+    assert list(record(page)["done"]) == [FIRST_ITEMS[0]]
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}:backup')") == raw
+
+
+def test_partly_valid_data_keeps_every_valid_tick(context: Any) -> None:
+    raw = json.dumps({"version": 1, "done": {FIRST_ITEMS[0]: "2026-01-01T00:00:00Z", "Not An Id": "x", FIRST_ITEMS[1]: 7}})
+    seed(context, raw)
+    page = context.new_page()
+    page.goto(f"phases/{FIRST.id}/")
+    assert box(page, FIRST_ITEMS[0]).is_checked() and not box(page, FIRST_ITEMS[1]).is_checked()
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}:backup')") == raw
+
+
+def test_a_record_from_a_newer_version_is_left_untouched(context: Any) -> None:
+    raw = json.dumps({"version": 2, "items": {"x": {"done": True}}})
+    seed(context, raw)
+    page = context.new_page()
+    page.goto(f"phases/{FIRST.id}/")
+    box(page, FIRST_ITEMS[0]).check()
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == raw
+    assert "newer version" in page.locator(".sc-notice").first.inner_text()
+
+
+# --- keyboard, accessibility, layout -----------------------------------------------------------
+
+
+def test_keyboard_only_ticks_and_reaches_every_control(page: Any) -> None:
+    page.goto(f"phases/{FIRST.id}/")
+    box(page, FIRST_ITEMS[0]).focus()
+    page.keyboard.press("Space")
+    assert box(page, FIRST_ITEMS[0]).is_checked()
+    outline = box(page, FIRST_ITEMS[0]).evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none"
+    seen = set()
+    for _ in range(len(FIRST_ITEMS) + 3):
+        page.keyboard.press("Tab")
+        seen.add(page.evaluate("() => document.activeElement.dataset.item || document.activeElement.dataset.scAction || ''"))
+    assert set(FIRST_ITEMS[1:]) <= seen and {"print", "reset"} <= seen
+
+
+@pytest.mark.parametrize("path", [f"phases/{p.id}/" for p in GUIDE.phases] + ["checklists/", ""])
+def test_checklist_pages_have_no_axe_violations(page: Any, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(path)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_loading_a_checklist_page_shifts_no_layout(page: Any) -> None:
+    page.add_init_script("""
+        window.__shift = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+          .observe({type: 'layout-shift', buffered: true});""")
+    page.goto(f"phases/{FIRST.id}/", wait_until="load")
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.__shift") == 0
+
+
+def test_checklist_script_stays_under_3_kib_gzipped() -> None:
+    import gzip
+
+    script = (ROOT / "overrides" / "assets" / "js" / "checklist.js").read_bytes()
+    assert len(gzip.compress(script, compresslevel=9)) < 3 * 1024
+
+
+def test_without_javascript_the_list_is_readable_and_buttons_hidden(browser: Any, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"phases/{FIRST.id}/")
+        labels = page.locator(f".sc-checklist[data-phase={FIRST.id}] label").all_inner_texts()
+        assert labels == [item.text for item in FIRST.checklist]
+        assert not page.locator("[data-sc-action=print]").is_visible()
+        assert progress(page, FIRST.id) == f"{len(FIRST_ITEMS)} items"
+    finally:
+        context.close()

@@ -1,0 +1,79 @@
+"""Printing, checked for real: Chromium prints to PDF and the PDF's text is read back."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from guide.content import load_content
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_content(ROOT / "content")
+GUIDE = CONTENT.guide
+KEY = "second-chance:checklist"
+
+
+def pdf_pages(page: Any) -> list[str]:
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", print_background=False)
+    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_all_checklists_print_with_ticked_and_empty_squares_and_no_chrome(page: Any) -> None:
+    first, second = GUIDE.phases[0].checklist[0], GUIDE.phases[0].checklist[1]
+    page.goto("checklists/")
+    page.evaluate(f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 1, remember: true, done: {json.dumps({first.id: 'x'})}}}))")
+    page.reload()
+    pages = pdf_pages(page)
+    text = squash(" ".join(pages))
+    assert f"☑ {first.text}" in text
+    assert f"☐ {second.text}" in text
+    for phase in GUIDE.phases:
+        assert phase.title in text
+    for chrome in ("Exit this page", "Get help", "Print all checklists", "Save progress to a file", "Clear all saved progress", "Table of contents"):
+        assert chrome not in text, chrome
+
+
+def test_no_phase_checklist_is_split_across_printed_pages(page: Any) -> None:
+    page.goto("checklists/")
+    pages = [squash(p) for p in pdf_pages(page)]
+    for phase in GUIDE.phases:
+        holding = {i for i, text in enumerate(pages) for item in phase.checklist if item.text in text}
+        assert len(holding) == 1, f"{phase.id} is split over printed pages {sorted(holding)}"
+
+
+def test_print_this_checklist_prints_only_the_title_and_that_checklist(page: Any) -> None:
+    phase = GUIDE.phases[1]
+    page.goto(f"phases/{phase.id}/")
+    page.evaluate("""() => {
+        window.__printed = [];
+        window.print = () => window.__printed.push(document.documentElement.className);
+    }""")
+    page.locator("[data-sc-action=print]").click()
+    classes = page.evaluate("() => window.__printed")
+    assert len(classes) == 1 and "sc-print-one" in classes[0]
+    assert "sc-print-one" not in page.evaluate("() => document.documentElement.className")
+    # What that print looks like on paper:
+    page.evaluate("() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }")
+    text = squash(" ".join(pdf_pages(page)))
+    assert phase.title in text and phase.checklist[0].text in text
+    assert phase.steps[0].title not in text and "Why this matters" not in text
+
+
+def test_safety_page_prints_link_targets_and_no_exit_button(page: Any) -> None:
+    page.goto("safety/")
+    text = squash(" ".join(pdf_pages(page)))
+    assert "Exit this page" not in text
+    line = next(h for h in CONTENT.safety.safety.helplines if h.phone)
+    assert "(tel:" in text and line.name in text
+    assert "(https://" in text
