@@ -10,8 +10,10 @@ reload hook code); content and template changes rebuild live.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,6 +50,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.edit_uri = os.path.relpath(folder / page.source, config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+    # A generated page's edit path climbs out of docs/ ("docs/../content/guide.yml"); MkDocs
+    # leaves that as it is under an absolute edit_uri, so tidy it into a clean address.
+    if page.edit_url and "/../" in page.edit_url:
+        parts = urlsplit(page.edit_url)
+        page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+    return page
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import threading
@@ -14,12 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_env
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from sitetools import free_port
 
 
 class Server:
@@ -27,8 +21,9 @@ class Server:
         self.port = free_port()
         self.lines: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "--no-livereload"],
-            cwd=project, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            # Live reload stays on: without it `mkdocs serve` watches nothing and runs no on_serve.
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project, env=mkdocs_env() | {"SITE_URL": f"http://127.0.0.1:{self.port}/"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
 

@@ -9,12 +9,10 @@
   let timer = 0;
   let live = null;
 
-  document.documentElement.classList.add("sc-js");
-
   const say = (text) => {
     if (!live || !live.isConnected) {
       live = document.createElement("div");
-      live.className = "md-visually-hidden";
+      live.className = "sc-visually-hidden";
       live.setAttribute("aria-live", "polite");
       document.body.append(live);
     }
