@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from guide import ContentError, load_guide
+from guide.content import load_content
 
 BAD = sorted((Path(__file__).parent / "fixtures" / "content" / "bad").glob("*.yml"))
 
@@ -55,3 +56,30 @@ def test_empty_file_reports_what_is_missing(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_guide(tmp_path / "empty.yml", "empty.yml")
     assert [str(p) for p in caught.value.problems] == ["empty.yml:1: must be a mapping of fields"]
+
+
+def _content_folder(tmp_path: Path, fixtures: Path, *, guide: str | None = None, safety: str | None = None) -> Path:
+    for name, text in (("guide.yml", guide), ("safety.yml", safety)):
+        original = (fixtures / "valid" / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text if text is not None else original, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_bad_phone_or_address_is_described_in_words_not_as_an_id(tmp_path: Path, fixtures: Path) -> None:
+    safety = (fixtures / "valid" / "safety.yml").read_text(encoding="utf-8")
+    safety = safety.replace("phone: 0808 2000 247", "phone: call 0808 2000 247").replace(
+        "web: https://example.org/two/", "web: example.org/two/")
+    with pytest.raises(ContentError) as caught:
+        load_content(_content_folder(tmp_path, fixtures, safety=safety))
+    messages = [p.message for p in caught.value.problems]
+    assert messages == [
+        "must be a number as dialled: digits, capital letters, spaces and hyphens, like '0808 2000 247'",
+        "must be a full https:// address, like 'https://example.org/help'",
+    ]
+
+
+def test_a_guide_with_a_syntax_error_does_not_make_every_phase_link_look_broken(tmp_path: Path, fixtures: Path) -> None:
+    broken = (fixtures / "content" / "bad" / "syntax.yml").read_text(encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(_content_folder(tmp_path, fixtures, guide=broken), shown_as="content")
+    assert [str(p).split(": ", 1)[0] for p in caught.value.problems] == ["content/guide.yml:5"]

@@ -12,9 +12,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^https://[^\s<>\"]+$"
+PHONE_PATTERN = r"^[0-9A-Z][0-9A-Z \-]*[0-9A-Z]$"
+
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=60),
     Field(description="Lower-case words joined by hyphens. Stable: used in URLs and storage keys."),
 ]
 Markdown = Annotated[
@@ -84,10 +88,10 @@ class Guide(Record):
 # --- safety branch (content/safety.yml) ------------------------------------------------------
 
 Audience = Literal["harmed", "own-behaviour", "anyone"]
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$"), Field(description="An https:// address.")]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), Field(description="An https:// address.")]
 Phone = Annotated[
     str,
-    StringConstraints(pattern=r"^[0-9A-Z][0-9A-Z \-]*[0-9A-Z]$", max_length=30),
+    StringConstraints(pattern=PHONE_PATTERN, max_length=30),
     Field(description="As dialled, e.g. '0808 2000 247' or '1-800-799-7233' or '1800RESPECT'."),
 ]
 

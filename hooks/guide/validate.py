@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import Guide
+from .model import PHONE_PATTERN, SLUG_PATTERN, URL_PATTERN, Guide
 from .problems import ContentError, Problem
 from .routes import GUIDE_LINK, targets
 from .yamlsource import Loc, Source, describe, read_source
@@ -35,7 +35,12 @@ _MESSAGES = {
     "dict_type": "must be a mapping of fields",
     "model_attributes_type": "must be a mapping of fields",
     "string_too_long": "must be at most {max_length} characters",
-    "string_pattern_mismatch": "must be lower-case words joined by hyphens, like 'give-space'",
+}
+# pydantic names only the pattern a text failed: say in words what each one wants.
+_PATTERNS = {
+    SLUG_PATTERN: "must be lower-case words joined by hyphens, like 'give-space'",
+    URL_PATTERN: "must be a full https:// address, like 'https://example.org/help'",
+    PHONE_PATTERN: "must be a number as dialled: digits, capital letters, spaces and hyphens, like '0808 2000 247'",
 }
 
 
@@ -91,7 +96,9 @@ def structure_problems(error: ValidationError, source: Source, model: type[BaseM
                 message, line = f"unknown field '{field}'{_suggest(str(field), model, where)}", source.line_of(loc)
         else:
             where, line = loc, source.line_of(loc)
-            message = _MESSAGES.get(kind, item["msg"][:1].lower() + item["msg"][1:]).format(**item.get("ctx") or {})
+            ctx = item.get("ctx") or {}
+            message = _PATTERNS.get(ctx.get("pattern", "")) if kind == "string_pattern_mismatch" else None
+            message = message or _MESSAGES.get(kind, item["msg"][:1].lower() + item["msg"][1:]).format(**ctx)
         yield Problem(source.name, line, describe(where, source.data), message)
 
 
