@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast browser schema lock clean
+.PHONY: setup serve build test test-fast system-deps schema lock clean
 
 setup: $(STAMP)
 
@@ -28,14 +28,19 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Browser tests need Debian's Chromium; install it when missing (root or sudo).
-browser:
-	@test -x $(CHROMIUM) || { \
-	  echo "Installing Debian's chromium for the browser tests..."; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+# Browser tests need Debian's Chromium and the HTML validator needs Java: install whichever is
+# missing from Debian's packages (as root, or through sudo).
+system-deps:
+	@missing=""; \
+	  test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "Installing Debian packages for the tests:$$missing"; \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  fi
 
-test: setup browser
+test: setup system-deps
 	$(BIN)/python -m pytest
 
 # Unit, golden and build tests only: no browser.

@@ -1,0 +1,83 @@
+"""Content-Security-Policy for a built static site: pure functions, no MkDocs.
+
+Material writes a few small inline scripts into every page (they differ with the page's
+depth), so the policy allows exactly those, by hash, and nothing from any other origin.
+Every page gets the same policy as a `<meta http-equiv>`: Material's instant navigation keeps
+the first page's policy while it swaps in later pages, so each page must allow them all.
+Hosts that send real headers get the stricter `_headers` file, which can also forbid framing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+
+# An inline <script> (no src attribute) and its exact text, which is what browsers hash.
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+REFERRER_POLICY = "no-referrer"
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    """CSP source expressions ('sha256-...') for every inline script in `html`."""
+    return {_sha256(match.group(1)) for match in _INLINE_SCRIPT.finditer(html)}
+
+
+def policy(script_hashes: Iterable[str], *, for_meta: bool = True) -> str:
+    """The site's policy: own origin only, inline scripts by hash, nothing else.
+
+    `frame-ancestors` is only honoured as a real header (browsers ignore it, with a console
+    error, in a <meta> tag), so it is added only when `for_meta` is false.
+    """
+    directives = [
+        "default-src 'none'",
+        "script-src 'self' " + " ".join(sorted(script_hashes)),
+        "style-src 'self'",
+        "img-src 'self' data:",  # Material's icons are SVG data: URLs in its CSS
+        "font-src 'self'",
+        "connect-src 'self'",  # instant navigation and the search index
+        "worker-src 'self'",  # the search worker
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",  # no page sends a form anywhere
+    ]
+    if not for_meta:
+        directives.append("frame-ancestors 'none'")
+    return "; ".join(directives)
+
+
+def with_policy(html: str, meta_policy: str) -> str:
+    """`html` with the policy and the referrer policy as the first tags after the charset.
+
+    They must come before any script for the browser to apply them to it.
+    """
+    tags = (
+        f'<meta http-equiv="Content-Security-Policy" content="{meta_policy}">'
+        f'<meta name="referrer" content="{REFERRER_POLICY}">'
+    )
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        raise ValueError("page has no <head>: cannot place the Content-Security-Policy")
+    return html[: anchor.end()] + tags + html[anchor.end() :]
+
+
+def headers_file(header_policy: str) -> str:
+    """A `_headers` file (Netlify, Cloudflare Pages and others) for every path."""
+    headers = {
+        "Content-Security-Policy": header_policy,
+        "Referrer-Policy": REFERRER_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    }
+    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"

@@ -1,0 +1,75 @@
+"""Quality gates in a real browser, on every built page: accessibility and the CSP in force."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitetools import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+# Collects what the browser reports, from before any page script runs.
+WATCH = """
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+def page_paths(site: BuiltSite) -> list[str]:
+    return [p.relative_to(site.root).as_posix().removesuffix("index.html") for p in site.html_files()]
+
+
+@pytest.fixture(scope="module")
+def paths(built_site: BuiltSite) -> list[str]:
+    return page_paths(built_site)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, paths: list[str], scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = context.new_page()
+    page.emulate_media(color_scheme=scheme)
+    reports = []
+    for path in paths:
+        page.goto(path)
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        # Every axe rule, WCAG 2.2 A and AA and axe's best practices.
+        results = axe.run(page)
+        if results.violations_count:
+            reports.append(f"/{path} ({scheme}):\n{results.generate_report()}")
+    assert not reports, "\n".join(reports)
+
+
+def test_no_page_breaks_the_content_security_policy(context: Any, paths: list[str]) -> None:
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: console.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: console.append(f"{page.url}: {e}"))
+    found = []
+    for path in paths:
+        page.goto(path, wait_until="load")
+        page.wait_for_timeout(150)  # Material mounts its components after load
+        found += [f"/{path}: {v}" for v in page.evaluate("() => window.__violations")]
+    assert found == [] and console == []
+
+
+def test_the_policy_holds_while_ticking_searching_and_navigating(page: Any) -> None:
+    page.add_init_script(WATCH)
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.goto("checklists/")
+    page.locator("input[data-item]").first.check()
+    page.evaluate("() => document.activeElement.blur()")  # Material ignores "/" in a field
+    page.keyboard.press("/")  # Material opens search, which starts its web worker
+    page.keyboard.type("apolog")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.locator("a.sc-controls__help").click()  # instant navigation, no full load
+    page.wait_for_url("**/safety/")
+    assert page.evaluate("() => window.__violations") == [] and console == []
