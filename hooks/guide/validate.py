@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import PHONE_PATTERN, SLUG_PATTERN, URL_PATTERN, Guide
 from .problems import ContentError, Problem
-from .routes import GUIDE_LINK, targets
+from .routes import FIXED_PAGES, targets
 from .yamlsource import Loc, Source, describe, read_source
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,7 +53,7 @@ def load_guide(path: Path, name: str) -> Guide:
 def phase_ids(source: Source) -> list[str]:
     """The phase ids in a guide file's raw data, so other files' links can be checked."""
     data = source.data if isinstance(source.data, dict) else {}
-    phases = data.get("phases") if isinstance(data.get("phases"), list) else []
+    phases = _list(data.get("phases"))
     return [p["id"] for p in phases if isinstance(p, dict) and isinstance(p.get("id"), str)]
 
 
@@ -97,8 +97,8 @@ def structure_problems(error: ValidationError, source: Source, model: type[BaseM
         else:
             where, line = loc, source.line_of(loc)
             ctx = item.get("ctx") or {}
-            message = _PATTERNS.get(ctx.get("pattern", "")) if kind == "string_pattern_mismatch" else None
-            message = message or _MESSAGES.get(kind, item["msg"][:1].lower() + item["msg"][1:]).format(**ctx)
+            pattern = _PATTERNS.get(ctx.get("pattern", "")) if kind == "string_pattern_mismatch" else None
+            message = pattern or _MESSAGES.get(kind, item["msg"][:1].lower() + item["msg"][1:]).format(**ctx)
         yield Problem(source.name, line, describe(where, source.data), message)
 
 
@@ -139,26 +139,35 @@ def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
         yield loc, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from strings(value, loc + (str(key),))
+            yield from strings(value, (*loc, str(key)))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from strings(value, loc + (index,))
+            yield from strings(value, (*loc, index))
 
 
 def text_problems(source: Source) -> Iterator[Problem]:
     """Raw HTML anywhere in the content: rejected so markup can only come from our templates."""
     for loc, text in strings(source.data):
         if RAW_HTML.search(text):
-            yield _at(source, loc, "raw HTML is not allowed here; write Markdown instead "
-                      "(for emphasis use *text*, for a link [text](guide:PAGE))")
+            yield _at(
+                source,
+                loc,
+                "raw HTML is not allowed here; write Markdown instead "
+                "(for emphasis use *text*, for a link [text](guide:PAGE))",
+            )
 
 
 def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]:
     for loc, text in strings(source.data):
         for match in ANY_GUIDE_LINK.finditer(text):
             if match.group(1) not in known:
-                choices = ", ".join(sorted(known))
-                yield _at(source, loc, f"link to unknown page 'guide:{match.group(1)}' (known: {choices})")
+                close = difflib.get_close_matches(match.group(1), list(known), n=1)
+                hint = (
+                    f"did you mean 'guide:{close[0]}'?"
+                    if close
+                    else "use a phase id, or " + ", ".join(f"'{name}'" for name in sorted(FIXED_PAGES))
+                )
+                yield _at(source, loc, f"link to unknown page 'guide:{match.group(1)}' ({hint})")
 
 
 def guide_problems(source: Source) -> Iterator[Problem]:
@@ -171,14 +180,16 @@ def guide_problems(source: Source) -> Iterator[Problem]:
     for i, phase in enumerate(phases):
         yield from _unique(source, phase.get("id"), ("phases", i, "id"), phase_ids, "phase id")
         yield from _unique(source, phase.get("summary"), ("phases", i, "summary"), summaries, "summary")
-        items = phase.get("checklist") if isinstance(phase.get("checklist"), list) else []
+        items = _list(phase.get("checklist"))
         for j, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
             yield from _unique(source, item.get("id"), ("phases", i, "checklist", j, "id"), item_ids, "checklist id")
-            former = item.get("former_ids") if isinstance(item.get("former_ids"), list) else []
+            former = _list(item.get("former_ids"))
             for k, old in enumerate(former):
-                yield from _unique(source, old, ("phases", i, "checklist", j, "former_ids", k), item_ids, "checklist id")
+                yield from _unique(
+                    source, old, ("phases", i, "checklist", j, "former_ids", k), item_ids, "checklist id"
+                )
         limit = phase.get("limit")
         if isinstance(limit, str) and "(guide:safety" not in limit:
             # Every "when to stop" note hands the reader on to the safety page.
@@ -201,3 +212,8 @@ def _split(loc: Loc) -> tuple[Loc, str | int | None]:
 
 def _at(source: Source, loc: Loc, message: str) -> Problem:
     return Problem(source.name, source.line_of(loc), describe(loc, source.data), message)
+
+
+def _list(value: Any) -> list[Any]:
+    """`value` if the raw YAML held a list there, else nothing to look through."""
+    return value if isinstance(value, list) else []
