@@ -7,10 +7,9 @@ import json
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT
 from guide.content import load_content
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +31,9 @@ def squash(text: str) -> str:
 def test_all_checklists_print_with_ticked_and_empty_squares_and_no_chrome(page: Any) -> None:
     first, second = GUIDE.phases[0].checklist[0], GUIDE.phases[0].checklist[1]
     page.goto("checklists/")
-    page.evaluate(f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 1, remember: true, done: {json.dumps({first.id: 'x'})}}}))")
+    page.evaluate(
+        f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 1, remember: true, done: {json.dumps({first.id: 'x'})}}}))"
+    )
     page.reload()
     pages = pdf_pages(page)
     text = squash(" ".join(pages))
@@ -40,7 +41,14 @@ def test_all_checklists_print_with_ticked_and_empty_squares_and_no_chrome(page: 
     assert f"☐ {second.text}" in text
     for phase in GUIDE.phases:
         assert phase.title in text
-    for chrome in ("Exit this page", "Get help", "Print all checklists", "Save progress to a file", "Clear all saved progress", "Table of contents"):
+    for chrome in (
+        "Exit this page",
+        "Get help",
+        "Print all checklists",
+        "Save progress to a file",
+        "Clear all saved progress",
+        "Table of contents",
+    ):
         assert chrome not in text, chrome
 
 
@@ -64,7 +72,9 @@ def test_print_this_checklist_prints_only_the_title_and_that_checklist(page: Any
     assert len(classes) == 1 and "sc-print-one" in classes[0]
     assert "sc-print-one" not in page.evaluate("() => document.documentElement.className")
     # What that print looks like on paper:
-    page.evaluate("() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }")
+    page.evaluate(
+        "() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }"
+    )
     text = squash(" ".join(pdf_pages(page)))
     assert phase.title in text and phase.checklist[0].text in text
     assert phase.steps[0].title not in text and "Why this matters" not in text
@@ -77,3 +87,14 @@ def test_safety_page_prints_link_targets_and_no_exit_button(page: Any) -> None:
     line = next(h for h in CONTENT.safety.safety.helplines if h.phone)
     assert "(tel:" in text and line.name in text
     assert "(https://" in text
+
+
+def test_the_whole_guide_prints_every_phase_in_order_without_site_chrome(page: Any) -> None:
+    page.goto("whole-guide/")
+    text = squash(" ".join(pdf_pages(page)))
+    positions = [text.find(f"{n}. {phase.title}") for n, phase in enumerate(GUIDE.phases, start=1)]
+    assert -1 not in positions and positions == sorted(positions)
+    for phase in GUIDE.phases:
+        assert f"☐ {phase.checklist[0].text}" in text and phase.steps[0].title in text
+    for chrome in ("Exit this page", "Print the whole guide", "Search"):
+        assert chrome not in text

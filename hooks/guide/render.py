@@ -27,8 +27,6 @@ class GeneratedPage:
     source: str  # the content file it is made from, for edit links
 
 
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -103,9 +101,13 @@ def by_region(helplines: tuple[Helpline, ...]) -> list[tuple[str, list[Helpline]
     return list(groups.items())
 
 
-KEYPAD = str.maketrans({letter: str(digit) for digit, letters in
-                        {2: "ABC", 3: "DEF", 4: "GHI", 5: "JKL", 6: "MNO", 7: "PQRS", 8: "TUV", 9: "WXYZ"}.items()
-                        for letter in letters})
+KEYPAD = str.maketrans(
+    {
+        letter: str(digit)
+        for digit, letters in {2: "ABC", 3: "DEF", 4: "GHI", 5: "JKL", 6: "MNO", 7: "PQRS", 8: "TUV", 9: "WXYZ"}.items()
+        for letter in letters
+    }
+)
 
 
 def dial(number: str) -> str:
@@ -122,6 +124,11 @@ def safety_pages(content: Content) -> list[GeneratedPage]:
     ]
 
 
+def whole_guide_page(guide: Guide) -> GeneratedPage:
+    """Every phase on one page, for reading straight through or printing."""
+    return render_page("whole_guide.md.j2", FIXED_PAGES["whole-guide"], guide, source=GUIDE_FILE)
+
+
 def checklists_page(guide: Guide) -> GeneratedPage:
     """Every checklist on one page, to tick, print, export or clear."""
     return render_page("checklists.md.j2", FIXED_PAGES["checklists"], guide, source=GUIDE_FILE)
@@ -129,7 +136,12 @@ def checklists_page(guide: Guide) -> GeneratedPage:
 
 def site_pages(content: Content) -> list[GeneratedPage]:
     """Every page generated from the content model."""
-    return [*phase_pages(content.guide), checklists_page(content.guide), *safety_pages(content)]
+    return [
+        *phase_pages(content.guide),
+        checklists_page(content.guide),
+        whole_guide_page(content.guide),
+        *safety_pages(content),
+    ]
 
 
 def phases_at_a_glance(guide: Guide, *, from_path: str) -> str:

@@ -12,6 +12,7 @@ FIXED_PAGES: Mapping[str, str] = {
     "triage": "triage.md",
     "safety": "safety.md",
     "checklists": "checklists.md",
+    "whole-guide": "whole-guide.md",
     "about": "about.md",
 }
 
