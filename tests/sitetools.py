@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import socket
 import threading
 from collections.abc import Iterator
@@ -93,13 +94,47 @@ class BuiltSite:
 
     def page(self, url_path: str) -> ParsedPage:
         """`phases/own-it/` -> the parsed `phases/own-it/index.html`."""
-        path = self.root / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.root / url_path
+        path = (
+            self.root / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.root / url_path
+        )
         return parse_html(path.read_text(encoding="utf-8"))
 
 
+# Debian's Chromium, headless on a machine with no outside network: without the background
+# networking flags it tries (and fails) to reach Google's services at every start.
+CHROMIUM_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _HostLikeHandler(_QuietHandler):
+    """Serves files as static hosts do (GitHub Pages, Netlify): gzip, and a cache lifetime."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().do_GET()  # redirects, 404s and clients that do not take gzip
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def free_port() -> int:
@@ -109,8 +144,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_directory(root: Path, port: int = 0) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve_directory(root: Path, port: int = 0, *, like_a_host: bool = False) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1; `like_a_host` adds the gzip and caching a real host gives."""
+    handler = functools.partial(_HostLikeHandler if like_a_host else _QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
