@@ -12,8 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast system-deps schema lock clean
-
+.PHONY: setup serve build test test-fast lint system-deps schema lock clean bench
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -23,6 +22,8 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 serve: setup
+	@echo "Live reload follows docs/, content/, hooks/guide/templates/ and overrides/."
+	@echo "After editing Python in hooks/, stop (Ctrl+C) and run make serve again."
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 build: setup
@@ -47,16 +48,30 @@ test: setup system-deps
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser"
 
+# Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
+lint: setup
+	$(BIN)/ruff format --check hooks tests bench
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/mypy
+	$(BIN)/yamllint --strict .
+	PYTHONPATH=hooks $(BIN)/python -m guide content
+
 schema: setup
 	PYTHONPATH=hooks $(BIN)/python -m guide.schema content/schema
 
 # Re-resolve the newest versions that pyproject.toml allows and pin them.
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *p["optional-dependencies"]["test"], sep="\n")' > .venv-lock/wanted.txt
+	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *(d for ds in p["optional-dependencies"].values() for d in ds), sep="\n")' > .venv-lock/wanted.txt
 	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check -r .venv-lock/wanted.txt
 	.venv-lock/bin/python -m pip freeze --disable-pip-version-check > requirements.lock
 	rm -rf .venv-lock
+
+# Measurements only (Lighthouse, page weight, build and serve times) into bench/results.md; see
+# bench/run.py. Needs Node/npm and Debian's Chromium. `npm ci` reruns when the lock file changes.
+bench: setup
+	cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site $(VENV)

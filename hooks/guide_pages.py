@@ -15,16 +15,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from guide import ContentError, phases_at_a_glance
+from guide.content import Content, load_content
+from guide.render import TEMPLATES, site_pages
+from guide.routes import phase_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
-from guide import ContentError, phases_at_a_glance
-from guide.content import Content, load_content
-from guide.render import TEMPLATES, site_pages
-from guide.routes import phase_path
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
@@ -71,6 +70,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     server.watch(str(_content_path(config)))
     server.watch(str(TEMPLATES))
+    # MkDocs watches theme folders only with --watch-theme; overrides/ is ours, so watch it.
+    if config.theme.custom_dir:
+        server.watch(config.theme.custom_dir)
     return server
 
 

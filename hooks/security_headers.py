@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from mkdocs.config.defaults import MkDocsConfig
-
 from csp import headers_file, inline_script_hashes, policy, with_policy
+from mkdocs.config.defaults import MkDocsConfig
 
 _serving = False
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import ROOT, copy_project, run_mkdocs
 from guide import load_guide
 from sitetools import BuiltSite, parse_html
@@ -18,8 +17,18 @@ GUIDE = load_guide(ROOT / "content" / "guide.yml", "content/guide.yml")
 CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 EDIT_URI = re.search(r"^edit_uri: (\S+)", CONFIG_TEXT, re.M).group(1)  # type: ignore[union-attr]
 # Tags that make the browser fetch something; none may point at another origin.
-RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-                  "video": "src", "embed": "src", "object": "data", "link": "href", "form": "action"}
+RESOURCE_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+    "link": "href",
+    "form": "action",
+}
 
 
 def test_build_is_strict_clean_and_quiet(built_site: BuiltSite) -> None:
@@ -133,8 +142,10 @@ def test_broken_content_fails_the_build_with_file_and_line_and_no_traceback(proj
 def test_script_in_a_title_never_reaches_a_page(project: Path) -> None:
     model = project / "content" / "guide.yml"
     first_title = GUIDE.phases[0].title
-    model.write_text(model.read_text(encoding="utf-8").replace(
-        f"title: {first_title}", "title: Hello <script>alert(1)</script>", 1), encoding="utf-8")
+    model.write_text(
+        model.read_text(encoding="utf-8").replace(f"title: {first_title}", "title: Hello <script>alert(1)</script>", 1),
+        encoding="utf-8",
+    )
     result = run_mkdocs(project, "build", "--strict")
     output = result.stdout + result.stderr
     assert result.returncode == 1

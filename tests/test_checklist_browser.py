@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT
 from guide.content import load_content
 from test_safety_browser import nav_link
@@ -32,12 +31,14 @@ def box(page: Any, item_id: str) -> Any:
 
 
 def progress(page: Any, phase_id: str) -> str:
-    return page.locator(f".sc-checklist[data-phase={phase_id}] [data-progress]").first.inner_text()
+    return str(page.locator(f".sc-checklist[data-phase={phase_id}] [data-progress]").first.inner_text())
 
 
 def seed(context: Any, value: str) -> None:
     """Put `value` under our key before any page script runs, as an earlier visit would have."""
-    context.add_init_script(f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)}); sessionStorage.setItem('seeded', '1'); }}")
+    context.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{ localStorage.setItem({json.dumps(KEY)}, {json.dumps(value)}); sessionStorage.setItem('seeded', '1'); }}"
+    )
 
 
 # --- saving and progress ---------------------------------------------------------------------
@@ -48,7 +49,9 @@ def test_a_tick_survives_a_reload_and_is_one_versioned_record(page: Any) -> None
     assert progress(page, FIRST.id) == f"0 of {len(FIRST_ITEMS)} done"
     box(page, FIRST_ITEMS[0]).check()
     assert progress(page, FIRST.id) == f"1 of {len(FIRST_ITEMS)} done"
-    assert page.locator(f".sc-checklist[data-phase={FIRST.id}] .sc-live").inner_text() == f"1 of {len(FIRST_ITEMS)} done"
+    assert (
+        page.locator(f".sc-checklist[data-phase={FIRST.id}] .sc-live").inner_text() == f"1 of {len(FIRST_ITEMS)} done"
+    )
     page.reload()
     assert box(page, FIRST_ITEMS[0]).is_checked() and not box(page, FIRST_ITEMS[1]).is_checked()
     saved = record(page)
@@ -171,7 +174,10 @@ def test_export_then_import_into_a_fresh_browser(browser: Any, site_url: str, pa
         ("not json at all", "not a Second Chance progress file"),
         ('{"hello": "world"}', "not a Second Chance progress file"),
         ('{"format": "second-chance-progress", "version": 9, "done": {}}', "another version of this site"),
-        ('{"format": "second-chance-progress", "version": 1, "done": {"Bad Id": 3}}', "not a Second Chance progress file"),
+        (
+            '{"format": "second-chance-progress", "version": 1, "done": {"Bad Id": 3}}',
+            "not a Second Chance progress file",
+        ),
     ],
 )
 def test_a_bad_or_foreign_import_changes_nothing(page: Any, tmp_path: Path, body: str, message: str) -> None:
@@ -189,12 +195,23 @@ def test_a_bad_or_foreign_import_changes_nothing(page: Any, tmp_path: Path, body
 def test_former_ids_carry_ticks_over_and_unknown_ids_are_kept(renamed_site: str, browser: Any) -> None:
     context = browser.new_context(base_url=renamed_site)
     try:
-        seed(context, json.dumps({"version": 1, "remember": True,
-                                  "done": {"old-name": "2026-01-01T00:00:00Z", "from-a-future-page": "2026-01-02T00:00:00Z"}}))
+        seed(
+            context,
+            json.dumps(
+                {
+                    "version": 1,
+                    "remember": True,
+                    "done": {"old-name": "2026-01-01T00:00:00Z", "from-a-future-page": "2026-01-02T00:00:00Z"},
+                }
+            ),
+        )
         page = context.new_page()
         page.goto(f"phases/{FIRST.id}/")
         assert box(page, FIRST_ITEMS[0]).is_checked()
-        assert record(page)["done"] == {FIRST_ITEMS[0]: "2026-01-01T00:00:00Z", "from-a-future-page": "2026-01-02T00:00:00Z"}
+        assert record(page)["done"] == {
+            FIRST_ITEMS[0]: "2026-01-01T00:00:00Z",
+            "from-a-future-page": "2026-01-02T00:00:00Z",
+        }
     finally:
         context.close()
 
@@ -203,7 +220,9 @@ def test_former_ids_carry_ticks_over_and_unknown_ids_are_kept(renamed_site: str,
 
 
 def test_storage_that_throws_falls_back_to_memory_and_says_so(context: Any) -> None:
-    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});")
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -243,7 +262,9 @@ def test_corrupt_or_foreign_data_is_backed_up_not_lost(context: Any, raw: str) -
 
 
 def test_partly_valid_data_keeps_every_valid_tick(context: Any) -> None:
-    raw = json.dumps({"version": 1, "done": {FIRST_ITEMS[0]: "2026-01-01T00:00:00Z", "Not An Id": "x", FIRST_ITEMS[1]: 7}})
+    raw = json.dumps(
+        {"version": 1, "done": {FIRST_ITEMS[0]: "2026-01-01T00:00:00Z", "Not An Id": "x", FIRST_ITEMS[1]: 7}}
+    )
     seed(context, raw)
     page = context.new_page()
     page.goto(f"phases/{FIRST.id}/")
@@ -274,13 +295,15 @@ def test_keyboard_only_ticks_and_reaches_every_control(page: Any) -> None:
     seen = set()
     for _ in range(len(FIRST_ITEMS) + 3):
         page.keyboard.press("Tab")
-        seen.add(page.evaluate("() => document.activeElement.dataset.item || document.activeElement.dataset.scAction || ''"))
+        seen.add(
+            page.evaluate("() => document.activeElement.dataset.item || document.activeElement.dataset.scAction || ''")
+        )
     assert set(FIRST_ITEMS[1:]) <= seen and {"print", "reset"} <= seen
 
 
 @pytest.mark.parametrize("path", [f"phases/{p.id}/" for p in GUIDE.phases] + ["checklists/", ""])
 def test_checklist_pages_have_no_axe_violations(page: Any, path: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
     page.goto(path)
     results = Axe().run(page)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from guide import ContentError, load_guide
 from guide.content import load_content
 
@@ -68,7 +67,8 @@ def _content_folder(tmp_path: Path, fixtures: Path, *, guide: str | None = None,
 def test_a_bad_phone_or_address_is_described_in_words_not_as_an_id(tmp_path: Path, fixtures: Path) -> None:
     safety = (fixtures / "valid" / "safety.yml").read_text(encoding="utf-8")
     safety = safety.replace("phone: 0808 2000 247", "phone: call 0808 2000 247").replace(
-        "web: https://example.org/two/", "web: example.org/two/")
+        "web: https://example.org/two/", "web: example.org/two/"
+    )
     with pytest.raises(ContentError) as caught:
         load_content(_content_folder(tmp_path, fixtures, safety=safety))
     messages = [p.message for p in caught.value.problems]

@@ -33,7 +33,14 @@ def test_line_numbers_point_at_keys_and_items(fixtures: Path) -> None:
 def test_the_real_guide_content_is_valid_and_covers_the_article_arc() -> None:
     guide = load_guide(ROOT / "content" / "guide.yml", "content/guide.yml")
     assert [p.id for p in guide.phases] == [
-        "understand", "own-it", "give-space", "reconnect", "change", "friends", "start-new", "whatever-happens",
+        "understand",
+        "own-it",
+        "give-space",
+        "reconnect",
+        "change",
+        "friends",
+        "start-new",
+        "whatever-happens",
     ]
     ids = [item.id for phase in guide.phases for item in phase.checklist]
     assert len(ids) == len(set(ids))

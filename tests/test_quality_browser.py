@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from sitetools import BuiltSite
 
 pytestmark = pytest.mark.browser
@@ -29,7 +28,7 @@ def paths(built_site: BuiltSite) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, paths: list[str], scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
     axe = Axe()
     page = context.new_page()
@@ -37,7 +36,9 @@ def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, paths:
     reports = []
     for path in paths:
         page.goto(path)
-        assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == (
+            "slate" if scheme == "dark" else "default"
+        )
         # Every axe rule, WCAG 2.2 A and AA and axe's best practices.
         results = axe.run(page)
         if results.violations_count:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import ROOT
 from guide.content import load_content
 
@@ -34,8 +33,8 @@ def nav_link(page: Any, title: str) -> Any:
 
 
 def storage_snapshot(page: Any) -> dict[str, Any]:
-    return page.evaluate(
-        "() => ({local: {...localStorage}, session: {...sessionStorage}, cookie: document.cookie})"
+    return dict(
+        page.evaluate("() => ({local: {...localStorage}, session: {...sessionStorage}, cookie: document.cookie})")
     )
 
 
@@ -109,7 +108,9 @@ def test_without_javascript_the_exit_is_a_working_link(browser: Any, site_url: s
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     try:
         page = context.new_page()
-        page.route(EXIT_URL.rstrip("/") + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))
+        page.route(
+            EXIT_URL.rstrip("/") + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL)
+        )
         page.goto("triage/")
         page.locator(".sc-controls a[data-quick-exit]").click()
         page.wait_for_url(EXIT_URL.rstrip("/") + "**")

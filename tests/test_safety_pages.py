@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 from guide.content import load_content
 from guide.render import dial
@@ -37,7 +36,9 @@ def test_triage_comes_before_phase_one_in_the_nav_and_on_the_home_page(built_sit
     nav = [a.attrs["href"] for a in home.find("a") if "md-nav__link" in a.attrs.get("class", "")]
     assert nav.index("triage/") < nav.index(f"phases/{CONTENT.guide.phases[0].id}/")
     article = home.find("article")[0]
-    links = [a.attrs["href"] for a in home.find("a") if a.text and a.attrs.get("href", "").startswith(("triage", "phases"))]
+    links = [
+        a.attrs["href"] for a in home.find("a") if a.text and a.attrs.get("href", "").startswith(("triage", "phases"))
+    ]
     body_links = [h for h in links if h in ("triage/", f"phases/{CONTENT.guide.phases[0].id}/")]
     assert body_links and "safety" in article.text.lower()
 
@@ -83,7 +84,9 @@ def test_every_helpline_records_its_source_and_when_it_was_checked() -> None:
 
 
 def test_no_copy_promises_that_anything_keeps_a_reader_safe(built_site: BuiltSite) -> None:
-    promise = re.compile(r"(keeps? you safe|stay safe with|makes? you safe|guarantees? your safety|you will be safe)", re.I)
+    promise = re.compile(
+        r"(keeps? you safe|stay safe with|makes? you safe|guarantees? your safety|you will be safe)", re.I
+    )
     for html in built_site.html_files():
         text = re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8"))
         assert not promise.search(text), html
@@ -94,14 +97,14 @@ def test_phase_pages_remind_readers_where_the_advice_meets_a_no(built_site: Buil
         if not phase.limit:
             continue
         html = (built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
-        note = html[html.index("When to stop"):]
+        note = html[html.index("When to stop") :]
         note = note[: note.index("</div>")]
         assert 'href="../../safety/"' in note, phase.id
 
 
 def test_exit_is_hidden_in_print(built_site: BuiltSite) -> None:
     css = (built_site.root / "assets" / "css" / "site.css").read_text(encoding="utf-8")
-    print_rules = css[css.index("@media print"):]
+    print_rules = css[css.index("@media print") :]
     assert ".sc-exit" in print_rules and ".sc-controls" in print_rules and "display: none" in print_rules
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, mkdocs_env
 from sitetools import free_port
 
@@ -23,7 +22,11 @@ class Server:
         self.process = subprocess.Popen(
             # Live reload stays on: without it `mkdocs serve` watches nothing and runs no on_serve.
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project, env=mkdocs_env() | {"SITE_URL": f"http://127.0.0.1:{self.port}/"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project,
+            env=mkdocs_env() | {"SITE_URL": f"http://127.0.0.1:{self.port}/"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -48,7 +51,7 @@ class Server:
 
     def get(self, path: str) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
-            return response.read().decode("utf-8")
+            return str(response.read().decode("utf-8"))
 
     def stop(self) -> None:
         self.process.terminate()
@@ -69,7 +72,7 @@ def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
         running.stop()
 
 
-def test_serve_rebuilds_when_content_or_templates_change(server: tuple[Server, Path]) -> None:
+def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple[Server, Path]) -> None:
     running, project = server
     model = project / "content" / "guide.yml"
     text = model.read_text(encoding="utf-8")
@@ -79,11 +82,19 @@ def test_serve_rebuilds_when_content_or_templates_change(server: tuple[Server, P
     running.wait_for("Reloading browsers", after=mark)
     assert "Edited live title" in running.get("phases/understand/")
 
-    template = project / "hooks" / "guide" / "templates" / "phase.md.j2"
+    template = project / "hooks" / "guide" / "templates" / "phase_body.md.j2"
     mark = len(running.lines)
-    template.write_text(template.read_text(encoding="utf-8").replace("## Why this matters", "## Why this matters now"), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace(" Why this matters", " Why this matters now"), encoding="utf-8"
+    )
     running.wait_for("Reloading browsers", after=mark)
     assert "Why this matters now" in running.get("phases/understand/")
+
+    css = project / "overrides" / "assets" / "css" / "site.css"
+    mark = len(running.lines)
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited live */\n", encoding="utf-8")
+    running.wait_for("Reloading browsers", after=mark)
+    assert "/* edited live */" in running.get("assets/css/site.css")
 
 
 def test_serve_reports_broken_content_with_file_and_line_and_no_traceback(server: tuple[Server, Path]) -> None:
@@ -105,10 +116,15 @@ def test_serve_reports_broken_content_with_file_and_line_and_no_traceback(server
 def test_serve_with_broken_content_at_start_exits_cleanly(tmp_path: Path, fixtures: Path) -> None:
     project = copy_project(tmp_path)
     (project / "content" / "guide.yml").write_text(
-        (fixtures / "content" / "bad" / "syntax.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        (fixtures / "content" / "bad" / "syntax.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
-        cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=60,
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0

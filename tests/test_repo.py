@@ -1,0 +1,30 @@
+"""Repository rules that a reviewer would otherwise have to remember."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+
+def test_workflow_actions_are_pinned_to_full_commit_shas() -> None:
+    uses = []
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        uses += re.findall(r"uses:\s*(\S+)(.*)", workflow.read_text(encoding="utf-8"))
+    assert uses
+    for action, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+        assert re.search(r"#\s*v\d", comment), f"{action}: name the release in a comment"
+
+
+def test_ci_runs_lint_and_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme and re.search(r"^make test$", ci, re.M)
+    assert re.search(r"^make lint$", ci, re.M)
+
+
+def test_version_is_in_the_changelog() -> None:
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert version
+    assert f"## {version.group(1)} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
