@@ -38,6 +38,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Compiling the templates is most of the hook's time on a small guide; Jinja keeps the
+        # compiled code in the user's temp folder, keyed by each template's source checksum.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters["item"] = list_item
     env.filters["scalar"] = json.dumps
