@@ -24,8 +24,9 @@ $(STAMP): requirements.lock pyproject.toml
 serve: setup
 	@echo "Live reload follows docs/, content/, hooks/guide/templates/ and overrides/."
 	@echo "After editing Python in hooks/, stop (Ctrl+C) and run make serve again."
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+# For another address than the one in mkdocs.yml: SITE_URL=https://example.org/ make build
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
