@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import gzip
 import importlib.metadata
 import json
@@ -295,6 +296,10 @@ class PageWeight:
         return sum(r.gzipped if gzipped else r.raw for r in self.resources if ours is None or r.ours == ours)
 
 
+def _keep(into: list[Any], response: Any) -> None:
+    into.append(response)
+
+
 def measure_weight(snapshot: Path, work: Path) -> list[PageWeight]:
     from playwright.sync_api import Response, sync_playwright
 
@@ -309,7 +314,8 @@ def measure_weight(snapshot: Path, work: Path) -> list[PageWeight]:
                 log(f"page weight /{path}")
                 context = browser.new_context()  # a fresh, empty cache for every page
                 responses: list[Response] = []
-                context.on("response", responses.append)
+                # A plain function: Playwright cannot take a bound builtin such as list.append.
+                context.on("response", functools.partial(_keep, responses))
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(1000)  # late requests: search index, sitemap for instant nav
