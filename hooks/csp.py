@@ -18,6 +18,7 @@ from collections.abc import Iterable
 _INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_OURS = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*"><meta name="referrer" content="[^"]*">')
 
 REFERRER_POLICY = "no-referrer"
 
@@ -53,12 +54,14 @@ def policy(script_hashes: Iterable[str], *, for_meta: bool = True) -> str:
 def with_policy(html: str, meta_policy: str) -> str:
     """`html` with the policy and the referrer policy as the first tags after the charset.
 
-    They must come before any script for the browser to apply them to it.
+    They must come before any script for the browser to apply them to it. A page that already
+    has them (left from an earlier `mkdocs build --dirty`) gets them replaced, not doubled.
     """
     tags = (
         f'<meta http-equiv="Content-Security-Policy" content="{meta_policy}">'
         f'<meta name="referrer" content="{REFERRER_POLICY}">'
     )
+    html = _OURS.sub("", html)
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         raise ValueError("page has no <head>: cannot place the Content-Security-Policy")

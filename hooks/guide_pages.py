@@ -15,15 +15,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from guide import ContentError, phases_at_a_glance
-from guide.content import Content, load_content
-from guide.render import TEMPLATES, site_pages
-from guide.routes import phase_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from guide import ContentError, phases_at_a_glance
+from guide.content import Content, load_content
+from guide.render import TEMPLATES, site_pages
+from guide.routes import phase_path
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from csp import headers_file, inline_script_hashes, policy, with_policy
 from mkdocs.config.defaults import MkDocsConfig
+
+from csp import headers_file, inline_script_hashes, policy, with_policy
 
 _serving = False
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
 from conftest import ROOT, copy_project, run_mkdocs
 from guide import load_guide
 from sitetools import BuiltSite, parse_html

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_safety_browser import nav_link
+
 from conftest import ROOT
 from guide.content import load_content
-from test_safety_browser import nav_link
 
 pytestmark = pytest.mark.browser
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from guide import ContentError, load_guide
 from guide.content import load_content
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from guide import phases_at_a_glance
 from guide.content import load_content
 from guide.render import site_pages

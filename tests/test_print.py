@@ -7,9 +7,10 @@ import json
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
+
 from conftest import ROOT
 from guide.content import load_content
-from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+
 from conftest import ROOT
 from csp import inline_script_hashes
 from sitetools import BuiltSite, parse_html

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from conftest import ROOT
 from guide.content import load_content
 from guide.render import dial

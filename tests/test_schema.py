@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from guide.schema import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from conftest import copy_project, mkdocs_env
 from sitetools import free_port
 
