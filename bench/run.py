@@ -45,7 +45,7 @@ from mkdocs.utils.yaml import yaml_load
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from sitetools import CHROMIUM_FLAGS, free_port, serve_directory  # noqa: E402 - after the path it needs
+from sitetools import CHROMIUM_FLAGS, free_port, mkdocs_env, serve_directory  # noqa: E402 - after the path it needs
 
 RESULTS = BENCH / "results.md"
 REPORTS = BENCH / "out"  # raw Lighthouse JSON, gitignored
@@ -83,15 +83,6 @@ def command_output(*args: str) -> str:
         return subprocess.run(args, capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
-
-
-def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    else:
-        env.pop("SITE_URL", None)
-    return env
 
 
 def copy_project(source: Path, target: Path) -> Path:

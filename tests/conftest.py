@@ -9,10 +9,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
-from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
+from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, mkdocs_env, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -29,18 +30,13 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
 def run_mkdocs(
     project: Path, *args: str, site_url: str | None = None, timeout: float = 180
 ) -> subprocess.CompletedProcess[str]:
-    env = mkdocs_env() | ({"SITE_URL": site_url} if site_url else {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,
-        env=env,
+        env=mkdocs_env(site_url),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -72,7 +68,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """The built site served over http on 127.0.0.1 (never file://)."""
-    with serve_directory(built_site.root, port=int(built_site.url.rsplit(":", 1)[1].strip("/"))) as url:
+    with serve_directory(built_site.root, port=urlsplit(built_site.url).port or 0) as url:
         yield url
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -98,6 +99,14 @@ class BuiltSite:
             self.root / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.root / url_path
         )
         return parse_html(path.read_text(encoding="utf-8"))
+
+
+def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
+    """The environment for running MkDocs: no MkDocs 2 banner, and SITE_URL only if given
+    (an exported one from the caller's shell would otherwise change what is built)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return env | ({"SITE_URL": site_url} if site_url else {})
 
 
 # Debian's Chromium, headless on a machine with no outside network: without the background

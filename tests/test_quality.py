@@ -20,10 +20,6 @@ from sitetools import BuiltSite, parse_html
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
-def pages(site: BuiltSite) -> list[Path]:
-    return site.html_files()
-
-
 def policy_of(html: str) -> dict[str, list[str]]:
     found = CSP_META.search(html)
     assert found, "no Content-Security-Policy meta"
@@ -34,7 +30,7 @@ def policy_of(html: str) -> dict[str, list[str]]:
 
 
 def test_every_page_has_a_policy_before_any_script_that_allows_only_its_own_origin(built_site: BuiltSite) -> None:
-    for path in pages(built_site):
+    for path in built_site.html_files():
         html = path.read_text(encoding="utf-8")
         policy = policy_of(html)
         assert CSP_META.search(html).start() < html.index("<script"), path  # type: ignore[union-attr]
@@ -73,7 +69,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
         return ids[path]
 
     broken = []
-    for path in pages(built_site):
+    for path in built_site.html_files():
         base = built_site.url + path.relative_to(built_site.root).as_posix()
         for url in parse_html(path.read_text(encoding="utf-8")).urls():
             target = urlparse(urljoin(base, url))
@@ -107,13 +103,13 @@ def test_no_file_in_the_site_fetches_from_another_origin(built_site: BuiltSite) 
 
 
 def indexable(site: BuiltSite) -> list[Path]:
-    return [p for p in pages(site) if p.name != "404.html"]
+    return [p for p in site.html_files() if p.name != "404.html"]
 
 
 def test_every_page_has_a_unique_title_and_description(built_site: BuiltSite) -> None:
     titles: dict[str, Path] = {}
     descriptions: dict[str, Path] = {}
-    for path in pages(built_site):
+    for path in built_site.html_files():
         page = parse_html(path.read_text(encoding="utf-8"))
         assert page.title.strip(), path
         assert page.title not in titles, f"{path} has the same title as {titles.get(page.title)}"
@@ -165,7 +161,7 @@ def test_link_previews_use_the_page_title_and_summary(built_site: BuiltSite) -> 
 
 def test_markdown_inside_html_blocks_was_rendered(built_site: BuiltSite) -> None:
     """A `markdown` attribute left in a page means md_in_html skipped the block."""
-    for path in pages(built_site):
+    for path in built_site.html_files():
         assert not [e for e in parse_html(path.read_text(encoding="utf-8")).elements if "markdown" in e.attrs], path
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_env
-from sitetools import free_port
+from conftest import copy_project
+from sitetools import free_port, mkdocs_env
 
 
 class Server:
@@ -24,7 +24,7 @@ class Server:
             # Live reload stays on: without it `mkdocs serve` watches nothing and runs no on_serve.
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project,
-            env=mkdocs_env() | {"SITE_URL": f"http://127.0.0.1:{self.port}/"},
+            env=mkdocs_env(f"http://127.0.0.1:{self.port}/"),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

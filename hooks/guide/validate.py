@@ -172,8 +172,7 @@ def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]
 
 def guide_problems(source: Source) -> Iterator[Problem]:
     data = source.data if isinstance(source.data, dict) else {}
-    raw_phases = data.get("phases")
-    phases = [p if isinstance(p, dict) else {} for p in raw_phases] if isinstance(raw_phases, list) else []
+    phases = [p if isinstance(p, dict) else {} for p in _list(data.get("phases"))]
     phase_ids: dict[str, Loc] = {}
     item_ids: dict[str, Loc] = {}
     summaries: dict[str, Loc] = {}
