@@ -101,22 +101,45 @@ def offsite_requests() -> list[str]:
     return []
 
 
-@pytest.fixture
-def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
-    """A fresh browser profile (empty storage) whose requests may not leave the site's origin."""
-    ctx = browser.new_context(base_url=site_url)
+def guarded_context(browser: Any, site_url: str, offsite: list[str], **options: Any) -> Any:
+    """A fresh browser profile (empty storage) whose requests to other origins are refused and
+    recorded in `offsite`."""
+    ctx = browser.new_context(base_url=site_url, **options)
     ctx.set_default_timeout(10_000)
 
     def guard(route: Any) -> None:
         if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
             route.continue_()
         else:
-            offsite_requests.append(route.request.url)
+            offsite.append(route.request.url)
             route.abort()
 
     ctx.route("**/*", guard)
+    return ctx
+
+
+@pytest.fixture
+def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
+    """A fresh browser profile (empty storage) whose requests may not leave the site's origin."""
+    ctx = guarded_context(browser, site_url, offsite_requests)
     yield ctx
     ctx.close()
+    assert offsite_requests == [], "the site requested another origin"
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture
+def phone(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
+    """A page in a fresh profile on a 390x844 touch screen, as most readers see the site."""
+    ctx = guarded_context(browser, site_url, offsite_requests, **PHONE)
+    errors: list[str] = []
+    tab = ctx.new_page()
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    ctx.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
     assert offsite_requests == [], "the site requested another origin"
 
 

@@ -33,7 +33,7 @@ def test_all_checklists_print_with_ticked_and_empty_squares_and_no_chrome(page: 
     first, second = GUIDE.phases[0].checklist[0], GUIDE.phases[0].checklist[1]
     page.goto("checklists/")
     page.evaluate(
-        f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 1, remember: true, done: {json.dumps({first.id: 'x'})}}}))"
+        f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 2, done: {json.dumps([first.id])}}}))"
     )
     page.reload()
     pages = pdf_pages(page)

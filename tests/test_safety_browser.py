@@ -149,10 +149,13 @@ def test_exit_control_stays_in_view_while_scrolling_and_does_not_cover_focus(pag
     page.mouse.wheel(0, 3000)
     page.wait_for_timeout(200)
     box = page.locator(".sc-controls a[data-quick-exit]").bounding_box()
-    assert box and 0 <= box["y"] < 100 and box["x"] + box["width"] <= 375
-    # Tab to a link far down the page: it must not end up under the sticky header.
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= 375
+    # Tab to a link far down the page: it must end up neither under the sticky header nor
+    # under the bar of safety controls at the bottom of a phone's screen.
     last = page.locator("article a").last
     last.focus()
     header = page.locator("header.md-header").bounding_box()
+    bar = page.locator(".sc-controls").bounding_box()
     target = last.bounding_box()
-    assert header and target and target["y"] >= header["y"] + header["height"]
+    assert header and bar and target
+    assert target["y"] >= header["y"] + header["height"] and target["y"] + target["height"] <= bar["y"]

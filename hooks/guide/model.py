@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^https://[^\s<>\"]+$"
 PHONE_PATTERN = r"^[0-9A-Z][0-9A-Z \-]*[0-9A-Z]$"
+KEYWORD_PATTERN = r"^[A-Z0-9]+$"
 
 Slug = Annotated[
     str,
@@ -95,6 +96,12 @@ Phone = Annotated[
     Field(description="As dialled, e.g. '0808 2000 247' or '1-800-799-7233' or '1800RESPECT'."),
 ]
 
+Keyword = Annotated[
+    str,
+    StringConstraints(pattern=KEYWORD_PATTERN, max_length=20),
+    Field(description="One word in capitals, as the service asks for it, e.g. 'START'."),
+]
+
 
 class Question(Record):
     id: Slug
@@ -117,6 +124,13 @@ class Emergency(Record):
     note: Markdown | None = None
 
 
+class TextService(Record):
+    """A text-message service: rendered as an sms: link, with the keyword as the message."""
+
+    number: Phone = Field(description="The number or short code to text, e.g. '88788'.")
+    keyword: Keyword | None = Field(default=None, description="The word the service asks you to send first, if any.")
+
+
 class Helpline(Record):
     id: Slug
     name: Line
@@ -124,7 +138,7 @@ class Helpline(Record):
     audience: tuple[Audience, ...] = Field(min_length=1, description="Who it is for.")
     description: Line = Field(description="Who it helps and how, in one line.")
     phone: Phone | None = None
-    text: Line | None = Field(default=None, description="How to reach it by text message, if it can be.")
+    text: TextService | None = Field(default=None, description="How to reach it by text message, if it can be.")
     web: Url | None = None
     hours: Line | None = None
     source: Url = Field(description="The public page this entry was checked against.")

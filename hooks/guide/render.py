@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from .content import GUIDE_FILE, SAFETY_FILE, Content
-from .model import Guide, Helpline, Phase
+from .model import Guide, Helpline, Phase, TextService
 from .routes import FIXED_PAGES, phase_path, resolve_links, targets
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,6 +45,7 @@ def environment() -> jinja2.Environment:
     env.filters["item"] = list_item
     env.filters["scalar"] = json.dumps
     env.filters["dial"] = dial
+    env.filters["sms"] = sms
     env.filters["item_tokens"] = item_tokens
     env.filters["all_item_tokens"] = lambda guide: " ".join(item_tokens(phase) for phase in guide.phases)
     env.filters["items"] = lambda count: f"{count} item{'' if count == 1 else 's'}"
@@ -113,9 +114,22 @@ KEYPAD = str.maketrans(
 )
 
 
+def digits(number: str) -> str:
+    """`0808 2000 247` -> `08082000247`; letters become keypad digits (1800RESPECT)."""
+    return "".join(ch for ch in number.upper().translate(KEYPAD) if ch.isdigit())
+
+
 def dial(number: str) -> str:
-    """`0808 2000 247` -> `tel:08082000247`; letters become keypad digits (1800RESPECT)."""
-    return "tel:" + "".join(ch for ch in number.upper().translate(KEYPAD) if ch.isdigit())
+    """A tap-to-call link: `tel:08082000247`."""
+    return "tel:" + digits(number)
+
+
+def sms(service: TextService) -> str:
+    """A tap-to-text link with the keyword as the message: `sms:88788?&body=START`.
+
+    `?&body=` rather than `?body=`: Android reads either, and iOS needs the `&` to fill the body.
+    """
+    return f"sms:{digits(service.number)}" + (f"?&body={service.keyword}" if service.keyword else "")
 
 
 def safety_pages(content: Content) -> list[GeneratedPage]:

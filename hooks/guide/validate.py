@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import PHONE_PATTERN, SLUG_PATTERN, URL_PATTERN, Guide
+from .model import KEYWORD_PATTERN, PHONE_PATTERN, SLUG_PATTERN, URL_PATTERN, Guide
 from .problems import ContentError, Problem
 from .routes import FIXED_PAGES, targets
 from .yamlsource import Loc, Source, describe, read_source
@@ -40,6 +40,7 @@ _MESSAGES = {
 _PATTERNS = {
     SLUG_PATTERN: "must be lower-case words joined by hyphens, like 'give-space'",
     URL_PATTERN: "must be a full https:// address, like 'https://example.org/help'",
+    KEYWORD_PATTERN: "must be one word in capital letters or digits, like 'START'",
     PHONE_PATTERN: "must be a number as dialled: digits, capital letters, spaces and hyphens, like '0808 2000 247'",
 }
 

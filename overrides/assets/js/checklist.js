@@ -1,200 +1,206 @@
-/* Checklists: ticks live only in this browser, in one versioned localStorage record.
- * Whatever storage does (missing, full, corrupt, changed in another tab), the page keeps
- * working and saved ticks are never dropped without a copy and a word to the reader. */
+/* Checklists: ticks last for the visit (in memory) until the reader chooses to keep them on
+ * this device; only then is one versioned localStorage record of item ids written. Pages with
+ * no checklist never touch storage. Whatever storage does, no tick is dropped unsaid. The
+ * words the reader sees are in the templates (checklist_status.html.j2). */
 (() => {
   "use strict";
-  const KEY = "second-chance:checklist";
-  const VERSION = 1;
-  const FORMAT = "second-chance-progress";
+  const PREFIX = "second-chance:";
+  const KEY = PREFIX + "checklist";
+  const VERSION = 2;
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  let store = null; // localStorage when it works, else null (ticks kept in memory)
-  let done = {}; // item id -> ISO time ticked; ids this page does not know are kept
-  let remember = true;
-  let warning = "";
+  let store; // localStorage, or null when unusable or not ours to write
+  let saved = new Set(); // ids as last read from storage
+  const ops = new Map(); // id -> ticked, for changes not yet saved
+  const mine = new Map(); // changes this tab saved
+  let keep = null; // null: not asked; true: kept on this device; false: this visit only
+  let warning = ""; // which notice to show: blocked, newer, unreadable, full
+  let removed = "";
 
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
   const isRecord = (x) => x && typeof x === "object" && !Array.isArray(x);
 
-  // Every valid tick in `data`, and whether anything had to be left out.
-  const readTicks = (data) => {
-    const ticks = {};
-    let lost = !isRecord(data) || !isRecord(data.done);
-    for (const [id, at] of Object.entries(isRecord(data) && isRecord(data.done) ? data.done : {})) {
-      if (ID.test(id) && typeof at === "string") ticks[id] = at;
-      else lost = true;
-    }
-    return { ticks, lost };
+  // Valid ids from a record or a file: version 1 kept {id: time}, 2 keeps [id]. Times are dropped.
+  const readIds = (done) => {
+    const list = Array.isArray(done) ? done
+      : isRecord(done) ? Object.keys(done).map((id) => typeof done[id] === "string" && id) : null;
+    const ids = new Set((list || []).filter((id) => typeof id === "string" && ID.test(id)));
+    return { ids, skipped: list ? list.length - ids.size : 1 };
   };
+  const parse = (raw) => { try { return JSON.parse(raw); } catch { return null; } };
+
+  const current = () => {
+    const ids = new Set(saved);
+    for (const [id, on] of ops) on ? ids.add(id) : ids.delete(id);
+    return ids;
+  };
+
+  const area = (name) => { try { return window[name]; } catch { return null; } };
 
   const load = () => {
     warning = "";
-    try {
-      store = window.localStorage;
-      store.setItem(KEY + ":probe", "1");
-      store.removeItem(KEY + ":probe");
-    } catch {
-      store = null;
-      warning = "This browser is not letting the site save ticks, so they will go when you close the page.";
-      return;
-    }
-    const raw = store.getItem(KEY);
-    if (raw === null) return;
-    let data = null;
-    try { data = JSON.parse(raw); } catch { /* handled below as unreadable */ }
+    saved = new Set();
+    let raw = null;
+    try { store = area("localStorage"); raw = store.getItem(KEY); } catch { store = null; }
+    if (!store) return void (warning = "blocked");
+    if (raw === null) return void (keep = keep && null); // cleared in another tab: ask again
+    const data = parse(raw);
     if (isRecord(data) && typeof data.version === "number" && data.version > VERSION) {
       store = null; // a newer site wrote this: leave it exactly as it is
-      warning = "Your saved ticks come from a newer version of this site. They are kept, but ticks made here will not be saved.";
-      return;
+      return void (warning = "newer");
     }
-    const { ticks, lost } = readTicks(data);
-    if (lost) {
-      try { store.setItem(KEY + ":backup", raw); } catch { /* the original stays in place until the next save */ }
-      warning = "Part of your saved progress could not be read. What could be read is shown, and a copy of the rest is kept in this browser.";
+    const { ids, skipped } = readIds(isRecord(data) ? data.done : null);
+    if (skipped) {
+      try { store.setItem(KEY + ":backup", raw); } catch { /* the original stays */ }
+      warning = "unreadable";
     }
-    done = ticks;
-    remember = !(isRecord(data) && data.remember === false);
+    saved = ids;
+    // A record means the reader chose to keep ticks (or an older version of the site did).
+    if (keep === null) keep = !(isRecord(data) && data.remember === false);
   };
 
+  // Re-read and merge before writing, so ticks made at once in two tabs are all kept.
   const save = () => {
-    if (!store) return;
+    if (!keep || !store) return;
+    try { saved = readIds((parse(store.getItem(KEY)) || {}).done).ids; } catch { /* ours replaces it */ }
+    const next = current();
     try {
-      store.setItem(KEY, JSON.stringify({ version: VERSION, remember, done: remember ? done : {} }));
+      store.setItem(KEY, JSON.stringify({ version: VERSION, done: [...next] }));
+      saved = next;
+      for (const [id, on] of ops) mine.set(id, on);
+      ops.clear();
     } catch {
-      warning = "Your browser's storage is full, so the latest ticks are not saved. Nothing saved before was removed.";
+      warning = "full"; // the tick stays in `ops` for the rest of the visit
     }
+  };
+
+  // Remove every key this site has written, from both storages, and say what went.
+  const wipe = () => {
+    const names = { [KEY]: "your saved ticks", [KEY + ":backup"]: "a backup copy" };
+    const gone = new Set();
+    for (const box of [area("localStorage"), area("sessionStorage")]) {
+      try {
+        for (const key of Object.keys(box || {}).filter((k) => k.startsWith(PREFIX))) {
+          box.removeItem(key);
+          gone.add(names[key] || "a record from another version of this site");
+        }
+      } catch { /* refused: nothing of ours is there */ }
+    }
+    saved = new Set();
+    mine.clear();
+    removed = gone.size ? `Removed from this browser: ${[...gone].join(", ")}.` : "Nothing from this site was stored in this browser.";
   };
 
   // Items are `id` or `id|former-id|...`; a tick under a former id counts for the item.
   const items = (el) => (el.dataset.items || "").split(" ").filter(Boolean).map((t) => t.split("|"));
-  const ticked = (ids) => ids.some((id) => id in done);
 
   const migrate = () => {
-    let changed = false;
+    const ids = current();
     for (const el of $$("[data-items]")) {
       for (const [id, ...former] of items(el)) {
-        for (const old of former) {
-          if (old in done) {
-            done[id] = done[id] || done[old];
-            delete done[old];
-            changed = true;
-          }
-        }
+        for (const old of former.filter((x) => ids.has(x))) ops.set(old, false).set(id, true);
       }
     }
-    if (changed) save();
   };
 
   const render = () => {
-    for (const box of $$("input[data-item]")) box.checked = done[box.dataset.item] !== undefined;
+    const ids = current();
+    const state = keep ? "yes" : keep === false ? "no" : ids.size ? "ask" : "";
+    for (const box of $$("input[data-item]")) box.checked = ids.has(box.dataset.item);
     for (const el of $$("[data-progress]")) {
       const list = items(el);
-      el.textContent = `${list.filter(ticked).length} of ${list.length} done`;
+      el.textContent = `${list.filter((t) => t.some((id) => ids.has(id))).length} of ${list.length} done`;
     }
-    for (const el of $$("[data-sc-remember]")) el.checked = remember;
-    for (const el of $$(".sc-notice")) {
-      el.textContent = warning || (remember ? "" : "Progress is not being remembered on this device: ticks go when you close the page.");
-      el.hidden = !el.textContent;
-    }
+    for (const el of $$("[data-sc-keep-when]")) el.hidden = el.dataset.scKeepWhen !== state;
+    for (const el of $$("[data-sc-notice]")) el.hidden = el.dataset.scNotice !== warning;
+    for (const el of $$("[data-sc-removed]")) el.textContent = removed;
   };
 
-  const announce = (section) => {
+  const announce = (section, extra = "") => {
     const live = section && section.querySelector(".sc-live");
     const progress = section && section.querySelector("[data-progress]");
-    if (live && progress) live.textContent = progress.textContent;
-  };
-
-  const exportFile = () => {
-    const body = JSON.stringify({ format: FORMAT, version: VERSION, exported: new Date().toISOString(), done }, null, 2);
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([body], { type: "application/json" }));
-    link.download = `second-chance-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  };
-
-  const importFile = async (input) => {
-    const status = $$(".sc-import-status")[0];
-    let message = "That file is not a Second Chance progress file. Nothing was changed.";
-    try {
-      const data = JSON.parse(await input.files[0].text());
-      if (isRecord(data) && data.format === FORMAT && data.version === VERSION) {
-        const { ticks, lost } = readTicks(data);
-        if (!lost) {
-          done = { ...done, ...ticks };
-          migrate();
-          save();
-          message = `Imported ${Object.keys(ticks).length} ticks.`;
-        }
-      } else if (isRecord(data) && data.format === FORMAT) {
-        message = "That file comes from another version of this site. Nothing was changed.";
-      }
-    } catch { /* message above */ }
-    input.value = "";
-    if (status) status.textContent = message;
-    render();
+    if (live && progress) live.textContent = progress.textContent + extra;
   };
 
   const act = (event) => {
-    const button = event.target.closest("[data-sc-action]");
-    if (!button) return;
-    const action = button.dataset.scAction;
-    const section = button.closest(".sc-checklist");
+    const el = event.target.closest("[data-sc-action]");
+    if (!el) return;
+    const action = el.dataset.scAction;
+    const section = el.closest(".sc-checklist");
+    removed = "";
     if (action === "print") {
       document.documentElement.classList.toggle("sc-print-one", Boolean(section));
       section && section.classList.add("sc-printing");
       window.print();
       document.documentElement.classList.remove("sc-print-one");
       section && section.classList.remove("sc-printing");
-    } else if (action === "reset" && confirm("Untick every item in this checklist?")) {
-      for (const [id, ...former] of items(section.querySelector("[data-items]"))) for (const x of [id, ...former]) delete done[x];
-    } else if (action === "clear" && confirm("Remove all saved progress from this browser? This cannot be undone.")) {
-      // Remove the records outright (no save after): a cleared browser holds nothing of ours.
-      done = {};
-      remember = true;
-      if (store) try { store.removeItem(KEY); store.removeItem(KEY + ":backup"); } catch { /* nothing more to do */ }
-      render();
-      return announce(section);
-    } else if (action === "export") {
-      return exportFile();
+      return;
+    } else if (el.dataset.confirm && !confirm(el.dataset.confirm)) {
+      return;
+    } else if (action === "reset") {
+      for (const ids of items(section.querySelector("[data-items]"))) for (const x of ids) ops.set(x, false);
+    } else if (action === "keep") {
+      keep = true;
+    } else if (action === "forget") {
+      for (const id of current()) ops.set(id, true);
+      keep = false;
+      wipe();
     } else return;
     save();
     render();
-    announce(section);
+    announce(section, removed && ` ${removed}`);
+    if (action === "keep" || action === "forget") $$("[data-sc-keep-when]:not([hidden]) button", section || document)[0]?.focus();
   };
 
   const change = (event) => {
     const box = event.target;
-    if (box.matches("input[data-item]")) {
-      if (box.checked) done[box.dataset.item] = new Date().toISOString();
-      else delete done[box.dataset.item];
-      save();
-      render();
-      announce(box.closest(".sc-checklist"));
-    } else if (box.matches("[data-sc-remember]")) {
-      if (!box.checked && Object.keys(done).length && !confirm("Stop remembering? Saved ticks will be removed from this browser; the ones on screen stay until you close the page.")) {
-        box.checked = true;
-        return;
-      }
-      remember = box.checked;
-      save();
-      render();
-    } else if (box.matches("[data-sc-import]") && box.files.length) {
-      importFile(box);
-    }
+    if (!box.matches("input[data-item]")) return;
+    const first = keep === null && !current().size;
+    ops.set(box.dataset.item, box.checked);
+    save();
+    render();
+    announce(box.closest(".sc-checklist"), first ? ". Choose below whether to keep ticks." : "");
   };
 
   const start = () => {
+    if (!document.querySelector("[data-items]")) return; // no checklist here: leave storage alone
     load();
     migrate();
+    if (ops.size) save();
     render();
   };
+
+  // For checklist-file.js: export, import and clear all, on the all-checklists page.
+  window.scChecklist = Object.freeze({
+    readIds,
+    ids: current,
+    add(ids) {
+      for (const id of ids) ops.set(id, true);
+      migrate();
+      save();
+      render();
+    },
+    clear() {
+      ops.clear();
+      keep = null;
+      warning = "";
+      wipe();
+      render();
+      return removed;
+    },
+  });
 
   document.addEventListener("click", act);
   document.addEventListener("change", change);
   window.addEventListener("storage", (event) => {
-    if (event.key === KEY || event.key === null) start(); // another tab saved: show its ticks
+    if (event.key !== KEY && event.key !== null) return;
+    // Another tab saved. Our change that its write undid unseen (it read before we wrote) is
+    // put back; a change it made knowingly stands.
+    const ids = (raw) => readIds((parse(raw) || {}).done).ids;
+    const before = ids(event.oldValue), after = ids(event.newValue);
+    for (const [id, on] of mine) if (before.has(id) !== on && after.has(id) !== on) ops.set(id, on);
+    start();
   });
-  // Material's instant navigation swaps pages without a reload: run again on each one.
+  // Instant navigation swaps pages without a reload: run on each one.
   if (window.document$) window.document$.subscribe(start);
   else start();
 })();

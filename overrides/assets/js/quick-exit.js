@@ -41,11 +41,14 @@
     leave(link.href);
   }, true);
 
+  // Fields that take typed text; a checkbox, radio, button or link with focus still counts.
+  const TEXT = /^(text|search|email|url|tel|password|number|date|datetime-local|month|time|week)$/;
   const typing = (target) =>
-    target instanceof Element && (target.isContentEditable || target.matches("input, textarea, select"));
+    target instanceof Element &&
+    (target.isContentEditable || target.matches("textarea") || (target.matches("input") && TEXT.test(target.type)));
 
   document.addEventListener("keydown", (event) => {
-    // Some on-screen keyboards send Shift while typing: only count presses outside text fields.
+    // Some on-screen keyboards send Shift while typing: presses in text fields do not count.
     if (event.key !== "Shift" || typing(event.target)) return reset();
     if (event.repeat) return;
     count += 1;

@@ -1,0 +1,56 @@
+/* The all-checklists page's tools: save progress to a file, load it back, clear everything.
+ * Works through checklist.js (window.scChecklist); does nothing on pages without the tools. */
+(() => {
+  "use strict";
+  const FORMAT = "second-chance-progress";
+  const VERSION = 2;
+  const MAX_BYTES = 1024 * 1024; // a real file is a few KiB; refuse big ones before reading them
+
+  const status = () => document.querySelector(".sc-import-status");
+  const say = (text) => { const el = status(); if (el) el.textContent = text; };
+  const isRecord = (x) => x && typeof x === "object" && !Array.isArray(x);
+
+  const exportFile = (api) => {
+    const body = JSON.stringify({ format: FORMAT, version: VERSION, done: [...api.ids()] }, null, 2);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([body], { type: "application/json" }));
+    link.download = "second-chance-progress.json"; // no date: the name says nothing of when
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  };
+
+  // Keeps every valid tick in the file and says how many it skipped; changes nothing otherwise.
+  const importFile = async (api, input) => {
+    const file = input.files[0];
+    let message = "That file is not a Second Chance progress file. Nothing was changed.";
+    if (file.size > MAX_BYTES) {
+      message = "That file is too large to be a Second Chance progress file (over 1 MB). Nothing was changed.";
+    } else {
+      let data = null;
+      try { data = JSON.parse(await file.text()); } catch { /* message above */ }
+      if (isRecord(data) && data.format === FORMAT && (data.version === 1 || data.version === VERSION)) {
+        const { ids, skipped } = api.readIds(data.done);
+        if (ids.size) {
+          api.add(ids);
+          message = `Loaded ${ids.size} tick${ids.size === 1 ? "" : "s"}.`;
+          if (skipped) message += ` Skipped ${skipped} that could not be read.`;
+        }
+      } else if (isRecord(data) && data.format === FORMAT) {
+        message = "That file comes from another version of this site. Nothing was changed.";
+      }
+    }
+    input.value = "";
+    say(message);
+  };
+
+  document.addEventListener("click", (event) => {
+    const api = window.scChecklist;
+    const action = api && event.target.closest("[data-sc-action]")?.dataset.scAction;
+    if (action === "export") exportFile(api);
+    if (action === "clear" && confirm("Remove all saved progress from this browser? This cannot be undone.")) say(api.clear());
+  });
+  document.addEventListener("change", (event) => {
+    const api = window.scChecklist;
+    if (api && event.target.matches("[data-sc-import]") && event.target.files.length) importFile(api, event.target);
+  });
+})();
