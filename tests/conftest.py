@@ -170,3 +170,28 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert f'data-items="{item_id}|old-name' in (project / "site" / "index.html").read_text(encoding="utf-8")
     with serve_directory(project / "site", port=port) as url:
         yield url
+
+
+ODD_IDS = ("constructor", "import", "export", "valueof", "tostring")
+
+
+@pytest.fixture(scope="session")
+def odd_ids_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with the first phase's checklist ids renamed to names that collide with
+    JavaScript's inherited properties or the page's own controls."""
+    project = copy_project(tmp_path_factory.mktemp("odd-ids"))
+    model = project / "content" / "guide.yml"
+    text = model.read_text(encoding="utf-8")
+    marker = "    checklist:\n"
+    start = text.index(marker) + len(marker)
+    for new_id in ODD_IDS:
+        at = text.index("      - id: ", start) + len("      - id: ")
+        end = text.index("\n", at)
+        text = text[:at] + new_id + text[end:]
+        start = at
+    model.write_text(text, encoding="utf-8")
+    port = free_port()
+    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve_directory(project / "site", port=port) as url:
+        yield url

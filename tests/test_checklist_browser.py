@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from test_safety_browser import nav_link
 
-from conftest import ROOT
+from conftest import ODD_IDS, ROOT
 from guide.content import load_content
 
 pytestmark = pytest.mark.browser
@@ -223,6 +223,57 @@ def test_former_ids_carry_ticks_over_and_unknown_ids_are_kept(renamed_site: str,
         assert sorted(record(page)["done"]) == sorted([FIRST_ITEMS[0], "from-a-future-page"])
     finally:
         context.close()
+
+
+def test_ids_that_name_javascript_properties_or_page_controls_work(odd_ids_site: str, browser: Any) -> None:
+    context = browser.new_context(base_url=odd_ids_site)
+    try:
+        page = context.new_page()
+        page.goto(f"phases/{FIRST.id}/")
+        boxes = [page.locator(f"#sc-item-{item}") for item in ODD_IDS]
+        assert [b.is_checked() for b in boxes] == [False] * len(ODD_IDS)  # nothing inherited shows as ticked
+        assert progress(page, FIRST.id) == f"0 of {len(ODD_IDS)} done"
+        for b in boxes:
+            b.check()
+        keep(page)
+        boxes[0].uncheck()
+        page.reload()
+        assert [b.is_checked() for b in boxes] == [False] + [True] * (len(ODD_IDS) - 1)
+        assert sorted(record(page)["done"]) == sorted(ODD_IDS[1:])
+        page.goto("checklists/")
+        assert page.locator("#sc-import").get_attribute("type") == "file"  # the page's control, not an item
+        assert page.locator("#sc-item-import").is_checked()
+    finally:
+        context.close()
+
+
+def test_an_import_keeps_the_valid_ticks_and_says_how_many_it_skipped(page: Any, tmp_path: Path) -> None:
+    page.goto("checklists/")
+    mixed = tmp_path / "progress.json"
+    mixed.write_text(
+        json.dumps(
+            {"format": "second-chance-progress", "version": 2, "done": [FIRST_ITEMS[0], "Bad Id", 7, FIRST_ITEMS[1]]}
+        ),
+        encoding="utf-8",
+    )
+    page.locator("[data-sc-import]").set_input_files(str(mixed))
+    page.locator(".sc-import-status", has_text="Loaded 2 ticks. Skipped 2 that could not be read.").wait_for()
+    assert box(page, FIRST_ITEMS[0]).is_checked() and box(page, FIRST_ITEMS[1]).is_checked()
+
+
+def test_an_import_over_1_mb_is_refused_before_reading(page: Any, tmp_path: Path) -> None:
+    page.goto("checklists/")
+    huge = tmp_path / "progress.json"
+    ids = [f"item-{n}" for n in range(150_000)]
+    huge.write_text(json.dumps({"format": "second-chance-progress", "version": 2, "done": ids}), encoding="utf-8")
+    assert huge.stat().st_size > 1024 * 1024
+    page.evaluate(
+        "() => { window.__read = 0; const real = Blob.prototype.text; Blob.prototype.text = function () { window.__read++; return real.call(this); }; }"
+    )
+    page.locator("[data-sc-import]").set_input_files(str(huge))
+    page.locator(".sc-import-status", has_text="too large").wait_for()
+    assert page.evaluate("() => window.__read") == 0
+    assert page.evaluate("() => localStorage.length") == 0
 
 
 # --- failure modes -----------------------------------------------------------------------------
