@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast lint system-deps schema lock clean bench
+.PHONY: setup serve build test test-fast lint system-deps schema lock clean bench export zensical
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -60,10 +60,11 @@ lint: setup
 schema: setup
 	PYTHONPATH=hooks $(BIN)/python -m guide.schema content/schema
 
-# Re-resolve the newest versions that pyproject.toml allows and pin them.
+# Re-resolve the newest versions that pyproject.toml allows and pin them (all extras but
+# zensical, which stays out of the lock and of `make setup`).
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *(d for ds in p["optional-dependencies"].values() for d in ds), sep="\n")' > .venv-lock/wanted.txt
+	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *(d for name, ds in p["optional-dependencies"].items() if name != "zensical" for d in ds), sep="\n")' > .venv-lock/wanted.txt
 	.venv-lock/bin/python -m pip install --quiet --disable-pip-version-check -r .venv-lock/wanted.txt
 	.venv-lock/bin/python -m pip freeze --disable-pip-version-check > requirements.lock
 	rm -rf .venv-lock
@@ -74,5 +75,22 @@ bench: setup
 	cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 	$(BIN)/python bench/run.py
 
+# The site as a plain project with no hooks (export/mkdocs.yml, export/docs, export/overrides),
+# for engines that run no hooks; see MAINTAINING.md.
+export: setup
+	PYTHONPATH=hooks $(BIN)/python -m guide pages export
+
+# Build the export with Zensical (pinned in pyproject.toml's zensical extra, in its own
+# .venv-zensical) into export/site, then add the Content-Security-Policy as the hook would.
+zensical: export .venv-zensical/.installed
+	cd export && ../.venv-zensical/bin/zensical build --strict -f mkdocs.yml
+	PYTHONPATH=hooks $(BIN)/python -m csp_site export/site
+
+.venv-zensical/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-zensical
+	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["zensical"], sep="\n")' > .venv-zensical/wanted.txt
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check -r .venv-zensical/wanted.txt
+	touch $@
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site export $(VENV) .venv-zensical

@@ -21,14 +21,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guide import ContentError, phases_at_a_glance
+from guide import ContentError
 from guide.content import Content, load_content
 from guide.render import TEMPLATES, site_pages
-from guide.routes import phase_path
+from guide.site import fill_markers, splice_nav, theme_extra
 
 CONTENT = Path("content")  # relative to mkdocs.yml
-NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
-GLANCE_MARKER = "<!-- guide:phases-at-a-glance -->"
 
 _content: Content | None = None
 
@@ -36,9 +34,9 @@ _content: Content | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _content
     _content = _load(config)
-    config.nav = _splice_nav(config.nav, _content)
+    config.nav = splice_nav(config.nav, _content)
     # Templates in overrides/ read the quick exit from here.
-    config.extra["quick_exit"] = _content.safety.quick_exit.model_dump()
+    config.extra.update(theme_extra(_content))
     return config
 
 
@@ -62,10 +60,7 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if GLANCE_MARKER not in markdown:
-        return None
-    glance = phases_at_a_glance(_loaded().guide, from_path=page.file.src_uri)
-    return markdown.replace(GLANCE_MARKER, glance)
+    return fill_markers(markdown, _loaded(), src_uri=page.file.src_uri)
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -96,13 +91,3 @@ def _loaded() -> Content:
     if _content is None:  # pragma: no cover - MkDocs always runs on_config first
         raise PluginError("guide content was not loaded: on_config did not run")
     return _content
-
-
-def _splice_nav(nav: Any, content: Content) -> Any:
-    """Replace every `guide:phases` value in the nav with the phase pages, in model order."""
-    phases = [{phase.title: phase_path(phase.id)} for phase in content.guide.phases]
-    if isinstance(nav, list):
-        return [_splice_nav(entry, content) for entry in nav]
-    if isinstance(nav, dict):
-        return {title: phases if value == NAV_PHASES else _splice_nav(value, content) for title, value in nav.items()}
-    return nav
