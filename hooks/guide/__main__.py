@@ -21,7 +21,11 @@ def main(argv: list[str]) -> int:
         return 1
     items = sum(len(phase.checklist) for phase in content.guide.phases)
     helplines = len(content.safety.safety.helplines)
-    print(f"{folder}: {len(content.guide.phases)} phases, {items} checklist items, {helplines} helplines: all valid")
+    crisis = len(content.safety.safety.crisis.helplines)
+    print(
+        f"{folder}: {len(content.guide.phases)} phases, {items} checklist items, "
+        f"{crisis} crisis lines, {helplines} helplines: all valid"
+    )
     return 0
 
 
