@@ -84,3 +84,24 @@ def test_a_guide_with_a_syntax_error_does_not_make_every_phase_link_look_broken(
     with pytest.raises(ContentError) as caught:
         load_content(_content_folder(tmp_path, fixtures, guide=broken), shown_as="content")
     assert [str(p).split(": ", 1)[0] for p in caught.value.problems] == ["content/guide.yml:5"]
+
+
+def test_a_check_in_must_point_at_a_safety_section_that_exists(tmp_path: Path, fixtures: Path) -> None:
+    guide = (fixtures / "valid" / "guide.yml").read_text(encoding="utf-8")
+    guide = guide.replace("      section: said-stop", "      section: said-stpo")
+    with pytest.raises(ContentError) as caught:
+        load_content(_content_folder(tmp_path, fixtures, guide=guide))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/guide.yml:42: phase 'second-step' > check_in > section: "
+        "no safety page section has the id 'said-stpo' (did you mean 'said-stop'?)"
+    ]
+
+
+def test_the_site_content_must_have_the_stop_rule(tmp_path: Path, fixtures: Path) -> None:
+    guide = (fixtures / "valid" / "guide.yml").read_text(encoding="utf-8")
+    guide = guide[: guide.index("\nstop:")] + "\n"
+    with pytest.raises(ContentError) as caught:
+        load_content(_content_folder(tmp_path, fixtures, guide=guide))
+    assert [str(p) for p in caught.value.problems] == [
+        "content/guide.yml:1: missing 'stop': the one rule for when contact is over"
+    ]

@@ -53,6 +53,14 @@ def test_all_checklists_print_with_ticked_and_empty_squares_and_no_chrome(page: 
         assert chrome not in text, chrome
 
 
+def test_printed_checklists_carry_the_stop_rule_above_the_first_checklist(page: Any) -> None:
+    assert GUIDE.stop is not None
+    page.goto("checklists/")
+    text = squash(" ".join(pdf_pages(page)))
+    assert f"When to stop: {GUIDE.stop.summary}" in text
+    assert text.index(GUIDE.stop.summary) < text.index(GUIDE.phases[0].checklist[0].text)
+
+
 def test_no_phase_checklist_is_split_across_printed_pages(page: Any) -> None:
     page.goto("checklists/")
     pages = [squash(p) for p in pdf_pages(page)]

@@ -139,8 +139,12 @@ def test_any_yes_in_the_triage_points_to_the_safety_page(page: Any) -> None:
     page.locator("input[type=radio][value=yes]").first.check()
     after = yes_box.evaluate("e => getComputedStyle(e).borderLeftColor")
     assert before != after
-    yes_box.get_by_role("link").first.click()
-    page.wait_for_url("**/safety/")
+    # Every link in the "yes" result leads to the safety page: the crisis lines first, then
+    # what to do instead of this guide.
+    hrefs = yes_box.get_by_role("link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs and all("/safety/" in href for href in hrefs if not href.startswith("tel:"))
+    yes_box.get_by_role("link", name="what to do instead").click()
+    page.wait_for_url("**/safety/#instead")
 
 
 def test_exit_control_stays_in_view_while_scrolling_and_does_not_cover_focus(page: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
 import yaml
@@ -60,19 +61,70 @@ def test_triage_asks_every_question_and_both_answers_are_plain_links(built_site:
     assert yes_box.text and no_box.text
 
 
-def test_safety_page_puts_emergency_numbers_first_and_lists_every_helpline(built_site: BuiltSite) -> None:
+def test_safety_page_puts_crisis_lines_then_emergency_numbers_first_and_lists_every_helpline(
+    built_site: BuiltSite,
+) -> None:
     safety = built_site.page("safety/")
     headings = [h.text.strip().rstrip("¶").strip() for h in safety.find("h2")]
-    assert headings[0] == "In an emergency"
-    html = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
+    crisis = SAFETY.safety.crisis
+    assert headings[0] == crisis.title
+    assert "In an emergency" in headings[:3]
+    html = html_unescape((built_site.root / "safety" / "index.html").read_text(encoding="utf-8"))
+    assert f'id="{crisis.id}"' in html
     for place in SAFETY.safety.emergency:
         assert f'href="{dial(place.number)}"' in html
-    for line in (*SAFETY.safety.helplines, SAFETY.safety.directory):
+    for line in (*crisis.helplines, *SAFETY.safety.helplines, SAFETY.safety.directory):
         assert line.name in html
         assert line.source in html
         if line.phone:
             assert dial(line.phone) in html
     assert html.index("In an emergency") < html.index(SAFETY.safety.helplines[0].name)
+    # In the page's own text, the crisis lines come before everything else.
+    article = html[html.index("<article") :]
+    assert all(article.index(line.name) < article.index("In an emergency") for line in crisis.helplines)
+
+
+def test_crisis_section_has_the_us_uk_ireland_australia_and_canada_lines() -> None:
+    numbers = {line.region: dial(line.phone or "") for line in SAFETY.safety.crisis.helplines}
+    assert numbers == {
+        "United States": "tel:988",
+        "United Kingdom and Ireland": "tel:116123",
+        "Australia": "tel:131114",
+        "Canada": "tel:988",
+    }
+    texts = {line.region: line.text for line in SAFETY.safety.crisis.helplines}
+    assert texts["United States"] == "Text 988" and texts["Canada"] == "Text 9-8-8"
+    for line in SAFETY.safety.crisis.helplines:
+        assert line.source.startswith("https://") and line.checked and line.hours
+
+
+def test_a_helpline_without_hours_never_reads_as_open_all_day(built_site: BuiltSite) -> None:
+    html = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
+    lines = (*SAFETY.safety.crisis.helplines, *SAFETY.safety.helplines)
+    unknown = [line for line in lines if line.phone and not line.hours]
+    assert {line.id for line in unknown} >= {"uk-mens-advice-line", "uk-respect-phoneline", "au-mens-referral"}
+    for line in unknown:
+        entry = html[html.index(line.name) :]
+        entry = entry[: entry.index("Checked ")]
+        assert "check the hours on their site" in entry, line.id
+
+
+def test_helplines_only_for_people_who_were_harmed_are_not_offered_to_both_sides() -> None:
+    intro = SAFETY.safety.intro
+    assert "whichever side" not in intro
+    refuge = next(line for line in SAFETY.safety.helplines if line.id == "uk-national-helpline")
+    assert "England" in refuge.description
+    # "Free" is not true of a 1300 number, nor of Lifeline's 13 number from a landline: say so.
+    lines = {line.id: line for line in (*SAFETY.safety.crisis.helplines, *SAFETY.safety.helplines)}
+    assert "may not be free" in lines["au-mens-referral"].description
+    assert "landline pays" in lines["au-lifeline"].description
+    assert "free" not in SAFETY.safety.directory.description.lower()
+
+
+def test_private_browsing_is_not_offered_as_cover_from_spyware() -> None:
+    browsing = next(s for s in SAFETY.safety.sections if s.id == "browsing-safely")
+    private = next(item for item in browsing.body.split("\n- ") if "Private browsing" in item)
+    assert "spyware" in private and "does not" in private
     # Both sides: people harmed and people worried about their own behaviour.
     audiences = {a for line in SAFETY.safety.helplines for a in line.audience}
     assert {"harmed", "own-behaviour"} <= audiences
@@ -100,7 +152,7 @@ def test_phase_pages_remind_readers_where_the_advice_meets_a_no(built_site: Buil
         html = (built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
         note = html[html.index("When to stop") :]
         note = note[: note.index("</div>")]
-        assert 'href="../../safety/"' in note, phase.id
+        assert 'href="../../safety/#' in note, phase.id
 
 
 def test_exit_is_hidden_in_print(built_site: BuiltSite) -> None:

@@ -35,7 +35,11 @@ def check_content(folder: Path) -> int:
         return 1
     items = sum(len(phase.checklist) for phase in content.guide.phases)
     helplines = len(content.safety.safety.helplines)
-    print(f"{folder}: {len(content.guide.phases)} phases, {items} checklist items, {helplines} helplines: all valid")
+    crisis = len(content.safety.safety.crisis.helplines)
+    print(
+        f"{folder}: {len(content.guide.phases)} phases, {items} checklist items, "
+        f"{crisis} crisis lines, {helplines} helplines: all valid"
+    )
     return 0
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from .model import Guide, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
-from .validate import check, guide_problems, link_problems, phase_ids
+from .validate import check, guide_problems, link_problems, phase_ids, safety_section_ids, section_problems
 from .yamlsource import Source, read_source
 
 M = TypeVar("M", bound=BaseModel)
@@ -53,7 +53,15 @@ def load_content(folder: Path, *, shown_as: str = "content") -> Content:
 
     guide_source, safety_source = read(GUIDE_FILE), read(SAFETY_FILE)
     known = targets(phase_ids(guide_source) if guide_source else [])
-    guide = typed(Guide, guide_source, guide_problems)
+    sections = safety_section_ids(safety_source) if safety_source else None
+
+    def guide_semantic(source: Source) -> Iterable[Problem]:
+        yield from guide_problems(source)
+        # As with links: with no readable safety file there are no section ids to check against.
+        if sections is not None:
+            yield from section_problems(source, sections)
+
+    guide = typed(Guide, guide_source, guide_semantic)
     # With no readable guide there are no phase ids to check links against: skip, rather than
     # report every phase link as broken on top of the guide's own syntax error.
     safety = typed(SafetyContent, safety_source, lambda source: link_problems(source, known) if guide_source else ())

@@ -60,10 +60,19 @@ class ChecklistItem(Record):
     )
 
 
+class CheckIn(Record):
+    question: Line = Field(description="A yes/no question the reader answers before any step of a contact phase.")
+    section: Slug = Field(description="The id of the safety page section that a 'yes' leads to.")
+
+
 class Phase(Record):
     id: Slug
     title: Line
     summary: Line = Field(description="One sentence; also the page's meta description.")
+    check_in: CheckIn | None = Field(
+        default=None,
+        description="For a phase in which the reader contacts their ex: asked at the top, before any step.",
+    )
     why: Markdown = Field(description="Why this phase matters.")
     timing: Markdown | None = Field(default=None, description="How long, or when, if known.")
     steps: tuple[Step, ...] = Field(min_length=1)
@@ -73,7 +82,7 @@ class Phase(Record):
     pitfalls: tuple[Markdown, ...] = ()
     limit: Markdown | None = Field(
         default=None,
-        description="Where the advice meets a 'no': shown as a 'When to stop' note that links to the safety page.",
+        description="Where the advice meets a 'no': shown in the 'When to stop' note, above the guide's stop signals.",
     )
     ready_when: tuple[Markdown, ...] = Field(
         min_length=1, description="Signs the reader can move on to the next phase."
@@ -81,8 +90,22 @@ class Phase(Record):
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
 
 
+class StopRule(Record):
+    """The one rule for "stop": defined here once, shown in the triage, every "When to stop" note,
+    the safety page and above the checklists."""
+
+    lead: Line = Field(description="Introduces the list of signals, e.g. 'Any one of these means stop:'.")
+    signals: tuple[Line, ...] = Field(min_length=1, description="Each sign that contact is over, one short sentence.")
+    instruction: Markdown = Field(description="What to do when any signal appears: one clear instruction.")
+    summary: Line = Field(description="The whole rule in one line, above the first checklist and in its print.")
+    section: Slug = Field(description="The id of the safety page section that shows the signals and says more.")
+
+
 class Guide(Record):
     title: Line
+    stop: StopRule | None = Field(
+        default=None, description="The one rule for 'stop'. Optional in a lone file; the site's content must have it."
+    )
     phases: tuple[Phase, ...] = Field(min_length=1)
 
 
@@ -107,6 +130,11 @@ class Question(Record):
     id: Slug
     question: Line = Field(description="A yes/no question the reader answers for themselves.")
     detail: Markdown | None = Field(default=None, description="Examples that help the reader answer.")
+    stop_signals: bool = Field(default=False, description="List the guide's stop signals under this question.")
+    crisis: bool = Field(
+        default=False,
+        description="A 'yes' here may mean thoughts of self-harm: the result starts with the crisis lines.",
+    )
 
 
 class Triage(Record):
@@ -151,9 +179,17 @@ class Section(Record):
     body: Markdown
 
 
+class Crisis(Record):
+    id: Slug = Field(description="The section's anchor on the safety page.")
+    title: Line
+    body: Markdown
+    helplines: tuple[Helpline, ...] = Field(min_length=1, description="Crisis lines, each with its source and date.")
+
+
 class Safety(Record):
     title: Line
     summary: Line
+    crisis: Crisis = Field(description="For anyone thinking about harming themselves: first on the page.")
     intro: Markdown = Field(description="What to do instead of this guide: stop contact, get support.")
     emergency: tuple[Emergency, ...] = Field(min_length=1)
     helplines: tuple[Helpline, ...] = Field(min_length=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -190,11 +190,33 @@ def guide_problems(source: Source) -> Iterator[Problem]:
                 yield from _unique(
                     source, old, ("phases", i, "checklist", j, "former_ids", k), item_ids, "checklist id"
                 )
-        limit = phase.get("limit")
-        if isinstance(limit, str) and "(guide:safety" not in limit:
-            # Every "when to stop" note hands the reader on to the safety page.
-            yield _at(source, ("phases", i, "limit"), "must link to the safety page, e.g. [safety page](guide:safety)")
     yield from link_problems(source, targets(phase_ids))
+
+
+def safety_section_ids(source: Source) -> list[str]:
+    """The ids of the safety page's sections in a safety file's raw data, the crisis section first."""
+    safety = _dict(_dict(source.data).get("safety"))
+    sections = [safety.get("crisis"), *_list(safety.get("sections"))]
+    return [s["id"] for s in sections if isinstance(s, dict) and isinstance(s.get("id"), str)]
+
+
+def section_problems(source: Source, sections: Collection[str]) -> Iterator[Problem]:
+    """The site's guide has the stop rule, and its pointers into the safety page (the stop rule's
+    section, each check-in's) name sections that exist."""
+    data = _dict(source.data)
+    if "stop" not in data:
+        # The site's pages show the stop rule on every contact phase, the triage and the safety page.
+        yield _at(source, (), "missing 'stop': the one rule for when contact is over")
+    pointers: list[tuple[Loc, Any]] = [(("stop", "section"), _dict(data.get("stop")).get("section"))]
+    for i, phase in enumerate(_list(data.get("phases"))):
+        check_in = _dict(_dict(phase).get("check_in"))
+        if check_in:
+            pointers.append((("phases", i, "check_in", "section"), check_in.get("section")))
+    for loc, section in pointers:
+        if isinstance(section, str) and section not in sections:
+            close = difflib.get_close_matches(section, list(sections), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "use the id of a section in safety.yml"
+            yield _at(source, loc, f"no safety page section has the id '{section}' ({hint})")
 
 
 def _unique(source: Source, value: Any, loc: Loc, seen: dict[str, Loc], what: str) -> Iterator[Problem]:
@@ -212,6 +234,11 @@ def _split(loc: Loc) -> tuple[Loc, str | int | None]:
 
 def _at(source: Source, loc: Loc, message: str) -> Problem:
     return Problem(source.name, source.line_of(loc), describe(loc, source.data), message)
+
+
+def _dict(value: Any) -> dict[Any, Any]:
+    """`value` if the raw YAML held a mapping there, else nothing to look up in."""
+    return value if isinstance(value, dict) else {}
 
 
 def _list(value: Any) -> list[Any]:

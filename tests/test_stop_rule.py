@@ -1,0 +1,122 @@
+"""One rule for "stop": defined once in the model, shown the same way everywhere it matters."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from conftest import ROOT
+from guide.content import load_content
+from sitetools import BuiltSite
+
+CONTENT = load_content(ROOT / "content")
+GUIDE = CONTENT.guide
+STOP = GUIDE.stop
+SAFETY = CONTENT.safety
+CONTACT_PHASES = [phase for phase in GUIDE.phases if phase.check_in]
+
+
+def text_of(built_site: BuiltSite, path: str) -> str:
+    """A built page's words, tags removed and entities decoded, spaces collapsed."""
+    raw = (built_site.root / path / "index.html").read_text(encoding="utf-8")
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def words(markdown: str) -> str:
+    """Markdown source as it reads on the page: emphasis and link targets dropped."""
+    return " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown).replace("**", "").split())
+
+
+def test_the_real_content_defines_the_stop_rule_with_every_signal_the_issue_names() -> None:
+    assert STOP is not None
+    signals = " ".join(STOP.signals).lower()
+    for sign in (
+        "leave",
+        "stop",
+        "leave me alone",
+        "i need space",
+        "reply",
+        "block",
+        "unfollow",
+        "passes on",
+        "threat",
+        "afraid",
+    ):
+        assert sign in signals, sign
+    assert "one short sorry" in STOP.instruction
+    assert STOP.section in {section.id for section in SAFETY.safety.sections}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["triage/", "safety/", "whole-guide/", *(f"phases/{p.id}/" for p in GUIDE.phases if p.limit or p.check_in)],
+)
+def test_every_page_that_needs_it_shows_the_same_signals_and_instruction(built_site: BuiltSite, path: str) -> None:
+    assert STOP is not None
+    page = text_of(built_site, path)
+    for signal in STOP.signals:
+        assert " ".join(signal.split()) in page, (path, signal)
+    assert words(STOP.instruction) in page, path
+
+
+def test_every_contact_phase_has_a_when_to_stop_note_with_the_rule(built_site: BuiltSite) -> None:
+    assert STOP is not None
+    assert {p.id for p in CONTACT_PHASES} >= {"own-it", "reconnect", "friends", "start-new"}
+    for phase in CONTACT_PHASES:
+        html = (built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
+        note = html[html.index("When to stop") :]
+        note = note[: note.index("</div>")]
+        assert STOP.signals[0] in htmllib.unescape(note), phase.id
+        assert f'href="../../safety/#{STOP.section}"' in note, phase.id
+
+
+def test_check_in_comes_first_on_every_contact_phase_and_yes_leads_to_its_safety_section(
+    built_site: BuiltSite,
+) -> None:
+    sections = {s.id for s in SAFETY.safety.sections}
+    for phase in CONTACT_PHASES:
+        assert phase.check_in and phase.check_in.section in sections
+        html = htmllib.unescape((built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8"))
+        article = html[html.index("<article") :]
+        question = article.index(phase.check_in.question)
+        assert question < article.index("Why this matters") < article.index("Steps"), phase.id
+        box = article[question : question + 800]
+        assert f'href="../../safety/#{phase.check_in.section}"' in box, phase.id
+
+
+def test_checklists_page_and_its_print_carry_the_rule_in_one_line_above_the_first_checklist(
+    built_site: BuiltSite,
+) -> None:
+    assert STOP is not None
+    html = htmllib.unescape((built_site.root / "checklists" / "index.html").read_text(encoding="utf-8"))
+    line = re.search(r'<p class="sc-stop-rule">(.*?)</p>', html, re.S)
+    assert line and STOP.summary in line.group(1)
+    assert "\n" not in line.group(1).strip()
+    assert line.start() < html.index('class="sc-checklist"')
+    # On paper too: tests/test_print.py reads the rule back from the printed PDF.
+
+
+def test_triage_yes_result_starts_with_the_crisis_lines_for_question_four(built_site: BuiltSite) -> None:
+    crisis = SAFETY.safety.crisis
+    number = next(i for i, q in enumerate(SAFETY.triage.questions, 1) if q.crisis)
+    assert number == 4
+    html = htmllib.unescape((built_site.root / "triage" / "index.html").read_text(encoding="utf-8"))
+    result = html[html.index("sc-triage__result--yes") :]
+    first = result.index(crisis.title)
+    assert f"(question {number})" in result[first : first + 200]
+    assert first < result.index("This guide does not apply")
+    for line in crisis.helplines:
+        assert line.phone and f'href="tel:{re.sub(r"[^0-9]", "", line.phone)}"' in result
+    assert '<a href="../safety/#crisis">' in result
+
+
+def test_own_it_ends_the_talk_at_a_request_to_leave_and_says_a_no_is_not_one() -> None:
+    own_it = next(p for p in GUIDE.phases if p.id == "own-it")
+    assert own_it.limit
+    assert "not a request to leave" in own_it.limit
+    assert "at once" in own_it.limit
+    text = own_it.model_dump_json().lower()
+    assert "before you go, explain" not in text
+    assert "abandon what you came to say" not in text
