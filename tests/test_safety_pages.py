@@ -10,7 +10,7 @@ import yaml
 
 from conftest import ROOT
 from guide.content import load_content
-from guide.render import dial
+from guide.render import dial, sms
 from sitetools import BuiltSite, parse_html
 
 CONTENT = load_content(ROOT / "content")
@@ -92,8 +92,8 @@ def test_crisis_section_has_the_us_uk_ireland_australia_and_canada_lines() -> No
         "Australia": "tel:131114",
         "Canada": "tel:988",
     }
-    texts = {line.region: line.text for line in SAFETY.safety.crisis.helplines}
-    assert texts["United States"] == "Text 988" and texts["Canada"] == "Text 9-8-8"
+    texts = {line.region: sms(line.text) for line in SAFETY.safety.crisis.helplines if line.text}
+    assert texts == {"United States": "sms:988", "Canada": "sms:988"}
     for line in SAFETY.safety.crisis.helplines:
         assert line.source.startswith("https://") and line.checked and line.hours
 
