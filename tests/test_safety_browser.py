@@ -142,7 +142,7 @@ def test_any_yes_in_the_triage_points_to_the_safety_page(page: Any) -> None:
     # Every link in the "yes" result leads to the safety page: the crisis lines first, then
     # what to do instead of this guide.
     hrefs = yes_box.get_by_role("link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert hrefs and all("/safety/" in href for href in hrefs if not href.startswith("tel:"))
+    assert hrefs and all("/safety/" in href for href in hrefs if not href.startswith(("tel:", "sms:")))
     yes_box.get_by_role("link", name="what to do instead").click()
     page.wait_for_url("**/safety/#instead")
 

@@ -67,8 +67,9 @@ def test_safety_page_puts_crisis_lines_then_emergency_numbers_first_and_lists_ev
     safety = built_site.page("safety/")
     headings = [h.text.strip().rstrip("¶").strip() for h in safety.find("h2")]
     crisis = SAFETY.safety.crisis
-    assert headings[0] == crisis.title
-    assert "In an emergency" in headings[:3]
+    # Emergency numbers first (a phone shows them on its first screen; issue 9), the crisis
+    # lines right after them, before everything else (issue 10).
+    assert headings[:2] == ["In an emergency", crisis.title]
     html = html_unescape((built_site.root / "safety" / "index.html").read_text(encoding="utf-8"))
     assert f'id="{crisis.id}"' in html
     for place in SAFETY.safety.emergency:
@@ -79,9 +80,10 @@ def test_safety_page_puts_crisis_lines_then_emergency_numbers_first_and_lists_ev
         if line.phone:
             assert dial(line.phone) in html
     assert html.index("In an emergency") < html.index(SAFETY.safety.helplines[0].name)
-    # In the page's own text, the crisis lines come before everything else.
+    # In the page's own text, the crisis lines come before every other helpline.
     article = html[html.index("<article") :]
-    assert all(article.index(line.name) < article.index("In an emergency") for line in crisis.helplines)
+    first_other = min(article.index(line.name) for line in SAFETY.safety.helplines)
+    assert all(article.index(line.name) < first_other for line in crisis.helplines)
 
 
 def test_crisis_section_has_the_us_uk_ireland_australia_and_canada_lines() -> None:
@@ -150,7 +152,7 @@ def test_phase_pages_remind_readers_where_the_advice_meets_a_no(built_site: Buil
         if not phase.limit:
             continue
         html = (built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
-        note = html[html.index("When to stop") :]
+        note = html[html.index('id="when-to-stop"') :]  # the heading, not its table-of-contents entry
         note = note[: note.index("</div>")]
         assert 'href="../../safety/#' in note, phase.id
 

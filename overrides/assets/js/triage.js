@@ -21,7 +21,7 @@
   };
 
   const redirect = (triage) => {
-    const safety = triage.querySelector(".sc-triage__stop a[href]");
+    const safety = triage.querySelector(".sc-triage__stop a[href*='safety/']");
     const next = document.querySelector(".md-footer__link--next");
     for (const link of document.querySelectorAll("a[href]")) {
       if (link === next || !new URL(link.href).pathname.includes("/phases/")) continue;
@@ -32,7 +32,7 @@
     if (next && safety && !next.dataset.scHref) {
       const title = next.querySelector(".md-ellipsis");
       Object.assign(next.dataset, { scHref: next.href, scLabel: next.getAttribute("aria-label"), scTitle: title.textContent });
-      next.href = safety.href;
+      next.href = safety.href.split("#")[0]; // the page itself, from its top
       next.setAttribute("aria-label", "Next: " + triage.dataset.safetyTitle);
       title.textContent = triage.dataset.safetyTitle;
     }
