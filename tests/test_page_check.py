@@ -25,6 +25,7 @@ def messages(html: str) -> list[str]:
         '<a href="javascript:alert(1)">x</a>',
         '<a href="JaVa&#115;cript:alert(1)">x</a>',  # entities are decoded before the browser looks
         '<a href="java\tscript:alert(1)">x</a>',  # and tabs and newlines dropped
+        '<a href="&#x10;&#x1e; javascript:alert(1)">x</a>',  # and controls and spaces at either end
         '<a href=" data:text/html,hi">x</a>',
         '<a href="vbscript:x">x</a>',
         '<a href="//evil.example/">x</a>',
@@ -71,6 +72,16 @@ def test_in_site_means_no_scheme_and_no_other_host() -> None:
     assert is_in_site("x.png") and is_in_site("../x.png") and is_in_site("/x.png")
     assert not is_in_site("//x.example/a.png") and not is_in_site("\\\\x.example/a.png")
     assert not is_in_site("https://x.example/") and not is_in_site(" data:,x")
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [("a { x }", True), ("{: .x }", True), ("a \\{ x", False), ("a \\\\{ x", True), ("a \\\\\\{ x", False)],
+)
+def test_an_attribute_list_is_any_brace_markdown_does_not_escape(text: str, refused: bool) -> None:
+    from guide.validate import ATTR_LIST
+
+    assert bool(ATTR_LIST.search(text)) is refused
 
 
 def test_content_may_use_guide_links_but_not_reference_definitions() -> None:
@@ -179,3 +190,18 @@ def test_an_alias_bomb_in_content_fails_the_build_in_seconds(tmp_path: Path) -> 
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "content/guide.yml:1: a: YAML anchor '&a' is not allowed" in output
     assert "Traceback" not in output and "unknown page" not in output
+
+
+def test_a_dirty_rebuild_keeps_the_template_scripts_of_pages_it_did_not_render(tmp_path: Path) -> None:
+    """`--dirty` renders only changed pages; the others keep the hashes their policy allowed."""
+    from csp import inline_script_hashes, policy_script_hashes
+
+    project = copy_project(tmp_path)
+    assert run_mkdocs(project, "build").returncode == 0
+    _append(project / "docs" / "about.md", "\nOne more line.\n")
+    result = run_mkdocs(project, "build", "--dirty")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("index.html", "about/index.html", "phases/understand/index.html"):
+        html = (project / "site" / page).read_text(encoding="utf-8")
+        assert html.count("Content-Security-Policy") == 1
+        assert inline_script_hashes(html) <= policy_script_hashes(html), page

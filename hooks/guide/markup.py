@@ -59,6 +59,7 @@ _RESOURCE_HREF_TAGS = {"image", "use", "feimage"}  # SVG elements whose href is 
 _LINK_ATTRS = {"href", "action", "formaction", "cite", "ping", "longdesc", "manifest", "codebase"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # and these at either end
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def is_in_site(url: str) -> bool:
 
 
 def _normalised(url: str) -> str:
-    return _IGNORED_IN_URLS.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f \x1f")
+    return _IGNORED_IN_URLS.sub("", url).strip(_C0_AND_SPACE)
 
 
 def _link_problem(url: str, schemes: frozenset[str]) -> str | None:

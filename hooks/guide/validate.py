@@ -26,8 +26,8 @@ M = TypeVar("M", bound=BaseModel)
 
 RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 # `{` starts an attribute list (`{: onclick=... }`, `{ data-quick-exit }`), even one finished by
-# the `}` of a template's own list after the text; `\{` is a literal brace.
-ATTR_LIST = re.compile(r"(?<!\\)\{")
+# the `}` of a template's own list after the text; `\{` is a literal brace, `\\{` is not.
+ATTR_LIST = re.compile(r"(?<!\\)(?:\\\\)*\{")
 # Control and invisible direction characters: they hide what a text really says.
 HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ANY_GUIDE_LINK = re.compile(r"\(guide:([^)\s#]*)")
