@@ -5,6 +5,13 @@ depth), so the policy allows exactly those, by hash, and nothing from any other 
 Every page gets the same policy as a `<meta http-equiv>`: Material's instant navigation keeps
 the first page's policy while it swaps in later pages, so each page must allow them all.
 Hosts that send real headers get the stricter `_headers` file, which can also forbid framing.
+
+Which inline scripts are allowed is decided by where they come from, not by what a page
+holds: a built page is the theme's template (Material and overrides/) wrapped around the
+page's body, the HTML rendered from its Markdown. `theme_script_hashes` hashes the scripts of
+the page with that body taken out, so only template-made scripts are ever allowed; a script in
+the body is an error (`script_tags`), and one that slipped past would still have no hash in
+the policy, so the browser would refuse to run it.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from collections.abc import Iterable
 _INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)
+_POLICY_HASH = re.compile(r"'sha256-[A-Za-z0-9+/]+=*'")
 _OURS = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*"><meta name="referrer" content="[^"]*">')
 
 REFERRER_POLICY = "no-referrer"
@@ -26,6 +35,27 @@ REFERRER_POLICY = "no-referrer"
 def inline_script_hashes(html: str) -> set[str]:
     """CSP source expressions ('sha256-...') for every inline script in `html`."""
     return {_sha256(match.group(1)) for match in _INLINE_SCRIPT.finditer(html)}
+
+
+def theme_script_hashes(page_html: str, body_html: str) -> set[str]:
+    """Hashes of the inline scripts in `page_html` outside `body_html`, the page's rendered
+    Markdown: those the templates wrote. ValueError if the body is not in the page as it is."""
+    if body_html:
+        if body_html not in page_html:
+            raise ValueError("the page's body is not in its HTML: cannot tell template scripts from the page's own")
+        page_html = page_html.replace(body_html, "", 1)
+    return inline_script_hashes(page_html)
+
+
+def script_tags(html: str) -> int:
+    """How many `<script` tags `html` holds, inline or not."""
+    return len(_SCRIPT_TAG.findall(html))
+
+
+def policy_script_hashes(html: str) -> set[str]:
+    """The script hashes in the policy `with_policy` put into `html` (none if it has none)."""
+    match = _OURS.search(html)
+    return set(_POLICY_HASH.findall(match.group(0))) if match else set()
 
 
 def policy(script_hashes: Iterable[str], *, for_meta: bool = True) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
 
 from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, mkdocs_env, serve_directory
 
@@ -19,6 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+
+# Property-based tests draw new examples on every run on a contributor's machine, and the same
+# ones in CI (any CI variable set), so a red CI run can be reproduced. See CONTRIBUTING.md.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

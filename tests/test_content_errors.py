@@ -6,10 +6,15 @@ lines at its top; the line numbers there were counted by hand, not produced by t
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from guide import ContentError, load_guide
 from guide.content import load_content
 
@@ -105,3 +110,159 @@ def test_the_site_content_must_have_the_stop_rule(tmp_path: Path, fixtures: Path
     assert [str(p) for p in caught.value.problems] == [
         "content/guide.yml:1: missing 'stop': the one rule for when contact is over"
     ]
+
+
+# --- rows of issue 11: each ends in a clean error naming file, line and field ------------------
+
+
+def _problems(tmp_path: Path, fixtures: Path, *, guide: str | None = None, safety: str | None = None) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(_content_folder(tmp_path, fixtures, guide=guide, safety=safety), shown_as="content")
+    return [str(p) for p in caught.value.problems]
+
+
+def _valid(fixtures: Path, name: str) -> str:
+    return (fixtures / "valid" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("reserved", ["safety", "triage", "about", "checklists", "whole-guide", "index", "home"])
+def test_a_phase_cannot_take_the_id_of_a_fixed_page(tmp_path: Path, fixtures: Path, reserved: str) -> None:
+    guide = _valid(fixtures, "guide.yml").replace("id: second-step", f"id: {reserved}")
+    guide = guide.replace("guide:second-step", f"guide:{reserved}")
+    problems = _problems(tmp_path, fixtures, guide=guide)
+    assert problems == [
+        f"content/guide.yml:37: phase '{reserved}' > id: phase id '{reserved}' is reserved for "
+        + ("the home page" if reserved == "index" else f"the page guide:{reserved} links to")
+        + "; choose another id"
+    ]
+
+
+def test_every_fixed_page_name_is_reserved() -> None:
+    from guide.routes import FIXED_PAGES, RESERVED_IDS, targets
+
+    assert set(FIXED_PAGES) <= RESERVED_IDS and "index" in RESERVED_IDS
+    # Even unvalidated content could not take a fixed page's link over.
+    assert targets(["safety"])["safety"] == "safety.md"
+
+
+@pytest.mark.parametrize(
+    ("checked", "message"),
+    [
+        (
+            "2026-13-45",
+            "must be a real date written YYYY-MM-DD, like '2026-11-25' (month value is outside expected range of 1-12)",
+        ),
+        (
+            "2026-02-30",
+            "must be a real date written YYYY-MM-DD, like '2026-11-25' (day value is outside expected range)",
+        ),
+        ("20261125", "must be a date written YYYY-MM-DD, like '2026-11-25'"),
+        ("1700006400", "must be a date written YYYY-MM-DD, like '2026-11-25'"),
+        ("next week", "must be a real date written YYYY-MM-DD, like '2026-11-25' (input is too short)"),
+    ],
+)
+def test_an_impossible_date_is_a_content_error_not_a_traceback(
+    tmp_path: Path, fixtures: Path, checked: str, message: str
+) -> None:
+    safety = _valid(fixtures, "safety.yml").replace("checked: 2026-11-25", f"checked: {checked}", 1)
+    assert _problems(tmp_path, fixtures, safety=safety) == [
+        f"content/safety.yml:37: safety > crisis > helplines[0] > checked: {message}"
+    ]
+
+
+def test_invalid_utf8_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    (tmp_path / "guide.yml").write_bytes(b"title: Fixture\nphases:\n  - id: only\n    title: Only\n    why: caf\xe9\n")
+    with pytest.raises(ContentError) as caught:
+        load_guide(tmp_path / "guide.yml", "guide.yml")
+    assert [str(p) for p in caught.value.problems] == [
+        "guide.yml:5: not valid UTF-8 (byte 0xe9); save the file with UTF-8 encoding"
+    ]
+
+
+@pytest.mark.parametrize("empty", ["", "# nothing yet\n", "phases: []\ntitle: Empty\n"])
+def test_an_empty_guide_reports_only_itself_not_every_phase_link(tmp_path: Path, fixtures: Path, empty: str) -> None:
+    problems = _problems(tmp_path, fixtures, guide=empty)
+    assert len(problems) == 1 and problems[0].startswith("content/guide.yml:1")
+    assert not any("unknown page" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "line"),
+    [
+        ("web: https://example.org/two/", "https://www.thehotline.org/)![t](https://example.com/track.png", 63),
+        ("source: https://example.org/line-one", "https://a.example/)[click](javascript:alert(1)", 53),
+        ("url: https://example.org/weather", "https://example.org/w x", 2),
+        ("url: https://example.org/weather", "'https://example.org/\"onmouseover=\"alert(1)'", 2),
+    ],
+)
+def test_an_address_that_could_break_out_of_its_link_is_refused(
+    tmp_path: Path, fixtures: Path, field: str, value: str, line: int
+) -> None:
+    name = field.split(":")[0]
+    safety = _valid(fixtures, "safety.yml").replace(field, f"{name}: {value}")
+    [problem] = _problems(tmp_path, fixtures, safety=safety)
+    assert problem.startswith(f"content/safety.yml:{line}: ")
+    assert problem.endswith(
+        f"> {name}: must be an address with no spaces, quotes, brackets, parentheses or other characters that could end a link: write them encoded (%20, %22, %28, %29...)"
+    )
+
+
+def test_addresses_are_percent_encoded_where_they_enter_a_link() -> None:
+    from guide.render import href
+
+    assert href("https://example.org/a_b-c~d?x=1&y=%20#top") == "https://example.org/a_b-c~d?x=1&y=%20#top"
+    assert (
+        href("https://a.example/)[click](javascript:alert(1)")
+        == "https://a.example/%29%5Bclick%5D%28javascript:alert%281%29"
+    )
+    assert href('https://a.example/"> <x') == "https://a.example/%22%3E%20%3Cx"
+
+
+ALIAS_BOMB = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
+    f"{name}: &{name} [{','.join([f'*{previous}'] * 9)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+def test_an_alias_bomb_is_refused_in_seconds_and_megabytes(tmp_path: Path) -> None:
+    """9 levels of 9: a billion strings if expanded. Measured in a child process, so its peak
+    memory is its own and a runaway cannot take the test run with it."""
+    (tmp_path / "guide.yml").write_text(ALIAS_BOMB, encoding="utf-8")
+    script = (
+        "import resource, sys, time\n"
+        "from pathlib import Path\n"
+        "from guide import ContentError, load_guide\n"
+        "start = time.monotonic()\n"
+        "try:\n"
+        f"    load_guide(Path({str(tmp_path / 'guide.yml')!r}), 'guide.yml')\n"
+        "except ContentError as error:\n"
+        "    print(error.problems[0])\n"
+        "print(time.monotonic() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    first, numbers = result.stdout.splitlines()
+    seconds, kib = numbers.split()
+    assert first == "guide.yml:1: a: YAML anchor '&a' is not allowed; write the value out in full each time"
+    assert float(seconds) < 5 and int(kib) < 500 * 1024
+
+
+def test_two_paragraph_list_items_stay_one_item_and_their_neighbours_stay_items() -> None:
+    import markdown
+
+    from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS
+    from guide.render import environment
+
+    template = environment().from_string("{% for text in items %}\n- {{ text | bullet }}\n{% endfor %}\n\nAfter.\n")
+    text = template.render(items=["One.", "Two, first paragraph.\n\nTwo, second paragraph.\n", "Three.", "Four."])
+    html = markdown.markdown(text, extensions=list(SITE_EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    assert len(items) == 4, html
+    assert re.findall(r"<p>(.*?)</p>", items[1]) == ["Two, first paragraph.", "Two, second paragraph."]
+    assert "Three." in items[2] and items[3] == "Four." and "<p>After.</p>" in html

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from csp import headers_file, inline_script_hashes, policy, with_policy
+from csp import (
+    headers_file,
+    inline_script_hashes,
+    policy,
+    policy_script_hashes,
+    script_tags,
+    theme_script_hashes,
+    with_policy,
+)
 
 PAGE = '<html><head><meta charset="utf-8"><script>var a=1</script><script src="x.js"></script></head></html>'
 # printf 'var a=1' | openssl dgst -sha256 -binary | base64
@@ -39,3 +47,62 @@ def test_headers_file_applies_to_every_path() -> None:
     text = headers_file(policy({HASH}, for_meta=False))
     assert text.startswith("/*\n  Content-Security-Policy: default-src 'none'")
     assert "  Referrer-Policy: no-referrer\n" in text
+
+
+# --- an allow-list by source: only scripts the templates wrote get a hash ---------------------
+
+BODY = "<article><p>Hello</p><script>var b=2</script></article>"
+THEMED = f'<html><head><meta charset="utf-8"><script>var a=1</script></head><body>{BODY}</body></html>'
+
+
+def test_only_scripts_outside_the_page_body_are_the_theme_s() -> None:
+    assert theme_script_hashes(THEMED, BODY) == {HASH}
+    assert theme_script_hashes(THEMED, "") == inline_script_hashes(THEMED)  # a page with no body: all template
+
+
+def test_a_body_that_is_not_in_the_page_is_an_error_not_a_guess() -> None:
+    with pytest.raises(ValueError, match="body is not in its HTML"):
+        theme_script_hashes(THEMED, "<p>elsewhere</p>")
+
+
+def test_script_tags_are_counted_inline_or_not_in_any_case() -> None:
+    assert script_tags(BODY) == 1
+    assert script_tags('<SCRIPT src="x.js"></SCRIPT><p>no script here</p>') == 1
+    assert script_tags("<p>&lt;script&gt; as text</p>") == 0
+
+
+def test_the_hashes_a_page_already_allows_are_read_back_from_its_policy() -> None:
+    assert policy_script_hashes(with_policy(PAGE, policy({HASH, "'sha256-b+/='"}))) == {HASH, "'sha256-b+/='"}
+    assert policy_script_hashes(PAGE) == set()
+
+
+class _File:
+    def __init__(self, src: str) -> None:
+        self.src_uri = src
+        self.abs_src_path = f"/project/docs/{src}"
+        self.abs_dest_path = f"/project/site/{src.removesuffix('.md')}/index.html"
+        self.generated_by = None
+
+
+class _Page:
+    def __init__(self, content: str) -> None:
+        self.content = content
+        self.file = _File("about.md")
+
+
+class _Config:
+    config_file_path = "/project/mkdocs.yml"
+    site_dir = "/project/site"
+
+
+def test_the_hook_refuses_a_script_in_a_page_body_naming_its_file() -> None:
+    import security_headers
+    from mkdocs.exceptions import PluginError
+
+    security_headers.on_startup(command="build", dirty=False)
+    security_headers.on_pre_build(config=_Config())  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match=r"^docs/about\.md: a <script> in the page's Markdown"):
+        security_headers.on_post_page(THEMED, page=_Page(BODY), config=_Config())  # type: ignore[arg-type]
+    clean = "<article><p>Hello</p></article>"
+    security_headers.on_post_page(THEMED.replace(BODY, clean), page=_Page(clean), config=_Config())  # type: ignore[arg-type]
+    assert security_headers._theme_hashes == {HASH}

@@ -52,7 +52,8 @@ def load_content(folder: Path, *, shown_as: str = "content") -> Content:
             return None
 
     guide_source, safety_source = read(GUIDE_FILE), read(SAFETY_FILE)
-    known = targets(phase_ids(guide_source) if guide_source else [])
+    ids = phase_ids(guide_source) if guide_source else []
+    known = targets(ids)
     sections = safety_section_ids(safety_source) if safety_source else None
 
     def guide_semantic(source: Source) -> Iterable[Problem]:
@@ -62,9 +63,9 @@ def load_content(folder: Path, *, shown_as: str = "content") -> Content:
             yield from section_problems(source, sections)
 
     guide = typed(Guide, guide_source, guide_semantic)
-    # With no readable guide there are no phase ids to check links against: skip, rather than
-    # report every phase link as broken on top of the guide's own syntax error.
-    safety = typed(SafetyContent, safety_source, lambda source: link_problems(source, known) if guide_source else ())
+    # With no phases to read (a syntax error, an empty guide) there are no ids to check links
+    # against: skip, rather than report every phase link as broken on top of the real problem.
+    safety = typed(SafetyContent, safety_source, lambda source: link_problems(source, known) if ids else ())
     if problems or guide is None or safety is None:
         raise ContentError(problems)
     return Content(guide=guide, safety=safety)

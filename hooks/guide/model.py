@@ -7,15 +7,48 @@ committed schema drifts from what they generate.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^https://[^\s<>\"]+$"
+# A host name with a dot, then only characters that need no escaping in a Markdown link or an
+# HTML attribute: no spaces, quotes, brackets or parentheses (write those as %20, %28...).
+URL_PATTERN = (
+    r"^https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$"
+)
 PHONE_PATTERN = r"^[0-9A-Z][0-9A-Z \-]*[0-9A-Z]$"
 KEYWORD_PATTERN = r"^[A-Z0-9]+$"
+_CONTROL = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+# One line: no line breaks or control characters, and no space at either end.
+LINE_PATTERN = rf"^[^\s{_CONTROL}](?:[^{_CONTROL}]*[^\s{_CONTROL}])?$"
+TEXT_PATTERN = r"\S"  # Markdown with something in it besides spaces
+# What would make a one-line field start a block (heading, quote, list, rule, fence, note)
+# where a template places it on a line of its own.
+_BLOCK_START = re.compile(r"#|>|[-*+](?:\s|$)|[0-9]{1,9}[.)](?:\s|$)|(?:[-*_]\s*){3,}$|!!!|\?\?\?|```|~~~")
+
+
+def _plain_line(text: str) -> str:
+    if _BLOCK_START.match(text):
+        raise PydanticCustomError(
+            "line_block_syntax", "must be plain text: it cannot start with Markdown such as '#', '>', '- ' or '1. '"
+        )
+    if "[" in text or "]" in text:
+        # Templates put some lines inside a link's brackets; a bracket here could end it.
+        raise PydanticCustomError("line_brackets", "must be plain text without [ or ]; links go in Markdown fields")
+    return text
+
+
+def _date_text(value: Any) -> Any:
+    """Dates as written, YYYY-MM-DD: not a number that pydantic would read as a Unix time."""
+    if isinstance(value, (str, date)):
+        return value
+    raise PydanticCustomError("date_type", "must be a date written YYYY-MM-DD")
+
 
 Slug = Annotated[
     str,
@@ -24,12 +57,13 @@ Slug = Annotated[
 ]
 Markdown = Annotated[
     str,
-    StringConstraints(min_length=1),
+    StringConstraints(min_length=1, pattern=TEXT_PATTERN),
     Field(description="Markdown text. Raw HTML is rejected. Link to other pages with guide:ID."),
 ]
 Line = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=160),
+    StringConstraints(min_length=1, max_length=160, pattern=LINE_PATTERN),
+    AfterValidator(_plain_line),
     Field(description="One line of plain text (no Markdown block syntax), at most 160 characters."),
 ]
 
@@ -112,7 +146,12 @@ class Guide(Record):
 # --- safety branch (content/safety.yml) ------------------------------------------------------
 
 Audience = Literal["harmed", "own-behaviour", "anyone"]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), Field(description="An https:// address.")]
+Url = Annotated[
+    str,
+    StringConstraints(pattern=URL_PATTERN, max_length=2000),
+    Field(description="An https:// address; write spaces, quotes and brackets as %20, %22, %28..."),
+]
+Day = Annotated[date, BeforeValidator(_date_text)]
 Phone = Annotated[
     str,
     StringConstraints(pattern=PHONE_PATTERN, max_length=30),
@@ -170,7 +209,7 @@ class Helpline(Record):
     web: Url | None = None
     hours: Line | None = None
     source: Url = Field(description="The public page this entry was checked against.")
-    checked: date = Field(description="When it was last checked against the source (YYYY-MM-DD).")
+    checked: Day = Field(description="When it was last checked against the source (YYYY-MM-DD).")
 
 
 class Section(Record):

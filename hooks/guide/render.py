@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 
@@ -43,9 +44,11 @@ def environment() -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters["item"] = list_item
+    env.filters["bullet"] = bullet
     env.filters["scalar"] = json.dumps
     env.filters["dial"] = dial
     env.filters["sms"] = sms
+    env.filters["href"] = href
     env.filters["item_tokens"] = item_tokens
     env.filters["all_item_tokens"] = lambda guide: " ".join(item_tokens(phase) for phase in guide.phases)
     env.filters["items"] = lambda count: f"{count} item{'' if count == 1 else 's'}"
@@ -61,8 +64,23 @@ def item_tokens(phase: Phase) -> str:
 
 def list_item(text: str, width: int = 4) -> str:
     """Indent every line after the first so multi-paragraph text stays inside its list item."""
-    lines = text.strip().splitlines()
-    return "\n".join([lines[0], *(f"{' ' * width}{line}" if line else "" for line in lines[1:])])
+    lines = text.strip().splitlines() or [""]
+    return "\n".join([lines[0], *(f"{' ' * width}{line}" if line.strip() else "" for line in lines[1:])])
+
+
+def bullet(text: str) -> str:
+    """A list item for a `- ` line in a list of them; one of several lines ends with a blank
+    line, without which the next item's `- ` would run on as text in its last paragraph."""
+    item = list_item(text)
+    return item + "\n" if "\n" in item else item
+
+
+def href(url: str) -> str:
+    """`url` percent-encoded wherever it could end a Markdown link or an HTML attribute.
+
+    The model already refuses such addresses; this keeps the page safe even if it did not.
+    """
+    return quote(url, safe="%!$&*+,;=:@/?#")
 
 
 def render_page(template: str, src_uri: str, guide: Guide, *, source: str, **context: object) -> GeneratedPage:

@@ -16,6 +16,10 @@ FIXED_PAGES: Mapping[str, str] = {
     "about": "about.md",
 }
 
+# Names no phase may take: `guide:NAME` must keep meaning the fixed page (`guide:safety` above
+# all), and `index` would be read as the home page.
+RESERVED_IDS = frozenset({*FIXED_PAGES, "index"})
+
 GUIDE_LINK = re.compile(r"\]\(guide:([^)\s#]*)(#[^)\s]*)?\)")
 
 
@@ -24,8 +28,12 @@ def phase_path(phase_id: str) -> str:
 
 
 def targets(phase_ids: Iterable[str]) -> dict[str, str]:
-    """Every name a `guide:` link may use, mapped to its page's source path."""
-    return {**FIXED_PAGES, **{pid: phase_path(pid) for pid in phase_ids}}
+    """Every name a `guide:` link may use, mapped to its page's source path.
+
+    Fixed pages win over a phase of the same name, so even content that skipped validation
+    could not turn `guide:safety` into a link to a phase.
+    """
+    return {**{pid: phase_path(pid) for pid in phase_ids}, **FIXED_PAGES}
 
 
 def resolve_links(markdown: str, *, from_path: str, paths: Mapping[str, str]) -> str:

@@ -2,7 +2,8 @@
 
 Two passes over the same file, both always run so a contributor sees all problems together:
 structure (the pydantic model: fields, types, sizes) and meaning (unique ids and summaries,
-no raw HTML, `guide:` links that lead somewhere).
+no raw HTML or attribute lists, only allowed links and this site's images, `guide:` links
+that lead somewhere).
 """
 
 from __future__ import annotations
@@ -15,14 +16,20 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .model import KEYWORD_PATTERN, PHONE_PATTERN, SLUG_PATTERN, URL_PATTERN, Guide
+from .markup import content_findings
+from .model import KEYWORD_PATTERN, LINE_PATTERN, PHONE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, URL_PATTERN, Guide
 from .problems import ContentError, Problem
-from .routes import FIXED_PAGES, targets
+from .routes import FIXED_PAGES, RESERVED_IDS, targets
 from .yamlsource import Loc, Source, describe, read_source
 
 M = TypeVar("M", bound=BaseModel)
 
 RAW_HTML = re.compile(r"<[A-Za-z!/?]")
+# `{` starts an attribute list (`{: onclick=... }`, `{ data-quick-exit }`), even one finished by
+# the `}` of a template's own list after the text; `\{` is a literal brace, `\\{` is not.
+ATTR_LIST = re.compile(r"(?<!\\)(?:\\\\)*\{")
+# Control and invisible direction characters: they hide what a text really says.
+HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ANY_GUIDE_LINK = re.compile(r"\(guide:([^)\s#]*)")
 
 _MESSAGES = {
@@ -35,12 +42,17 @@ _MESSAGES = {
     "dict_type": "must be a mapping of fields",
     "model_attributes_type": "must be a mapping of fields",
     "string_too_long": "must be at most {max_length} characters",
+    "date_type": "must be a date written YYYY-MM-DD, like '2026-11-25'",
+    "date_parsing": "must be a real date written YYYY-MM-DD, like '2026-11-25'",
+    "date_from_datetime_parsing": "must be a real date written YYYY-MM-DD, like '2026-11-25'",
+    "date_from_datetime_inexact": "must be a date written YYYY-MM-DD, like '2026-11-25'",
 }
 # pydantic names only the pattern a text failed: say in words what each one wants.
 _PATTERNS = {
     SLUG_PATTERN: "must be lower-case words joined by hyphens, like 'give-space'",
     URL_PATTERN: "must be a full https:// address, like 'https://example.org/help'",
     KEYWORD_PATTERN: "must be one word in capital letters or digits, like 'START'",
+    TEXT_PATTERN: "must not be only spaces",
     PHONE_PATTERN: "must be a number as dialled: digits, capital letters, spaces and hyphens, like '0808 2000 247'",
 }
 
@@ -98,9 +110,31 @@ def structure_problems(error: ValidationError, source: Source, model: type[BaseM
         else:
             where, line = loc, source.line_of(loc)
             ctx = item.get("ctx") or {}
-            pattern = _PATTERNS.get(ctx.get("pattern", "")) if kind == "string_pattern_mismatch" else None
+            pattern = (
+                _pattern_message(ctx.get("pattern", ""), item["input"]) if kind == "string_pattern_mismatch" else None
+            )
             message = pattern or _MESSAGES.get(kind, item["msg"][:1].lower() + item["msg"][1:]).format(**ctx)
+            if kind == "date_from_datetime_parsing" and ", " in item["msg"]:
+                message += f" ({item['msg'].split(', ', 1)[1]})"  # what is wrong with it: the month...
         yield Problem(source.name, line, describe(where, source.data), message)
+
+
+def _pattern_message(pattern: str, value: Any) -> str | None:
+    text = str(value)
+    if pattern == URL_PATTERN and re.match(r"https://[^/?#]+\.", text):
+        return (
+            "must be an address with no spaces, quotes, brackets, parentheses or other characters "
+            "that could end a link: write them encoded (%20, %22, %28, %29...)"
+        )
+    if pattern != LINE_PATTERN:
+        return _PATTERNS.get(pattern)
+    if "\n" in text or "\r" in text or "\u2028" in text or "\u2029" in text:
+        return "must be one line, with no line breaks (use a Markdown field for longer text)"
+    if not text.strip():
+        return "must not be only spaces"
+    if text != text.strip():
+        return "must not start or end with a space"
+    return "must not contain control characters"
 
 
 def _suggest(field: str, model: type[BaseModel], loc: Loc) -> str:
@@ -147,7 +181,8 @@ def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 
 
 def text_problems(source: Source) -> Iterator[Problem]:
-    """Raw HTML anywhere in the content: rejected so markup can only come from our templates."""
+    """Markup that only templates may write: raw HTML, attribute lists, hidden characters, and
+    links or images that the rendered text would carry (see `markup`)."""
     for loc, text in strings(source.data):
         if RAW_HTML.search(text):
             yield _at(
@@ -156,6 +191,15 @@ def text_problems(source: Source) -> Iterator[Problem]:
                 "raw HTML is not allowed here; write Markdown instead "
                 "(for emphasis use *text*, for a link [text](guide:PAGE))",
             )
+        if ATTR_LIST.search(text):
+            yield _at(source, loc, "attribute lists ({: ... } or { ... }) are not allowed here; write \\{ for a brace")
+        hidden = HIDDEN.search(text)
+        if hidden:
+            yield _at(
+                source, loc, f"hidden control character U+{ord(hidden.group()):04X} is not allowed here; delete it"
+            )
+        for finding in content_findings(text):
+            yield _at(source, loc, finding.message)
 
 
 def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]:
@@ -178,6 +222,10 @@ def guide_problems(source: Source) -> Iterator[Problem]:
     item_ids: dict[str, Loc] = {}
     summaries: dict[str, Loc] = {}
     for i, phase in enumerate(phases):
+        if phase.get("id") in RESERVED_IDS:
+            name = phase["id"]
+            page = f"the page guide:{name} links to" if name in FIXED_PAGES else "the home page"
+            yield _at(source, ("phases", i, "id"), f"phase id '{name}' is reserved for {page}; choose another id")
         yield from _unique(source, phase.get("id"), ("phases", i, "id"), phase_ids, "phase id")
         yield from _unique(source, phase.get("summary"), ("phases", i, "summary"), summaries, "summary")
         items = _list(phase.get("checklist"))
@@ -204,7 +252,7 @@ def section_problems(source: Source, sections: Collection[str]) -> Iterator[Prob
     """The site's guide has the stop rule, and its pointers into the safety page (the stop rule's
     section, each check-in's) name sections that exist."""
     data = _dict(source.data)
-    if "stop" not in data:
+    if "stop" not in data and _list(data.get("phases")):  # an empty guide is its own problem
         # The site's pages show the stop rule on every contact phase, the triage and the safety page.
         yield _at(source, (), "missing 'stop': the one rule for when contact is over")
     pointers: list[tuple[Loc, Any]] = [(("stop", "section"), _dict(data.get("stop")).get("section"))]
