@@ -40,8 +40,15 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 def run_mkdocs(
     project: Path, *args: str, site_url: str | None = None, timeout: float = 180
 ) -> subprocess.CompletedProcess[str]:
+    return run_engine([sys.executable, "-m", "mkdocs", *args], project, site_url=site_url, timeout=timeout)
+
+
+def run_engine(
+    command: list[str], project: Path, *, site_url: str | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    """Run a site generator's command line (MkDocs, ProperDocs, Zensical) in `project`."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
+        command,
         cwd=project,
         env=mkdocs_env(site_url),
         capture_output=True,

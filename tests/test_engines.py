@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, run_mkdocs
+from conftest import ROOT, run_engine, run_mkdocs
 from csp_site import apply_policy
 from guide.export import write_export
-from sitetools import BuiltSite, mkdocs_env, parse_html
+from sitetools import BuiltSite, parse_html
 
 
 def page_summaries(site: Path) -> dict[str, tuple[str, str, str | None]]:
@@ -65,13 +64,10 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_properdocs_builds_the_same_pages_with_the_same_content(built_site: BuiltSite, tmp_path: Path) -> None:
-    result = subprocess.run(
+    result = run_engine(
         [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(tmp_path)],
-        cwd=ROOT,
-        env=mkdocs_env(built_site.url),
-        capture_output=True,
-        text=True,
-        timeout=180,
+        ROOT,
+        site_url=built_site.url,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr
@@ -128,14 +124,7 @@ def test_zensical_builds_every_page_of_the_export_with_the_same_content(
     exported: Path, built_site: BuiltSite, tmp_path: Path
 ) -> None:
     project = shutil.copytree(exported, tmp_path / "project")
-    result = subprocess.run(
-        [str(zensical()), "build", "--strict", "-f", "mkdocs.yml"],
-        cwd=project,
-        env=mkdocs_env(built_site.url),
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = run_engine([str(zensical()), "build", "--strict", "-f", "mkdocs.yml"], project, site_url=built_site.url)
     assert result.returncode == 0, result.stdout + result.stderr
     apply_policy(project / "site")
     got, want = page_summaries(project / "site"), page_summaries(built_site.root)
