@@ -47,6 +47,16 @@ def theme_script_hashes(page_html: str, body_html: str) -> set[str]:
     return inline_script_hashes(page_html)
 
 
+_ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>(.*)</article\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def article_body(page_html: str) -> str:
+    """The page's own content in a built Material-style page (the `md-content__inner` article),
+    for when only the built HTML is at hand; empty for a page made by a template alone."""
+    match = _ARTICLE.search(page_html)
+    return match.group(1) if match else ""
+
+
 def script_tags(html: str) -> int:
     """How many `<script` tags `html` holds, inline or not."""
     return len(_SCRIPT_TAG.findall(html))

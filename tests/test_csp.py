@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from csp import (
@@ -106,3 +108,16 @@ def test_the_hook_refuses_a_script_in_a_page_body_naming_its_file() -> None:
     clean = "<article><p>Hello</p></article>"
     security_headers.on_post_page(THEMED.replace(BODY, clean), page=_Page(clean), config=_Config())  # type: ignore[arg-type]
     assert security_headers._theme_hashes == {HASH}
+
+
+def test_the_csp_command_allows_template_scripts_and_refuses_one_in_page_content(tmp_path: Path) -> None:
+    from csp_site import apply_policy
+
+    page = '<html><head><meta charset="utf-8"></head><body><script>theme()</script><article class="md-content__inner md-typeset">{}</article></body></html>'
+    (tmp_path / "a.html").write_text(page.format("<p>fine</p>"), encoding="utf-8")
+    assert apply_policy(tmp_path) == 1
+    written = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert inline_script_hashes("<script>theme()</script>") <= policy_script_hashes(written)
+    (tmp_path / "b.html").write_text(page.format("<script>alert(1)</script>"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"b\.html"):
+        apply_policy(tmp_path)
