@@ -27,7 +27,7 @@ import markdown
 
 # The Markdown extensions of mkdocs.yml (a test keeps the two lists the same).
 SITE_EXTENSIONS: tuple[str, ...] = ("admonition", "attr_list", "md_in_html", "toc", "pymdownx.superfences")
-EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+EXTENSION_CONFIGS = {"toc": {"permalink": True, "toc_depth": 3}}
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
 CONTENT_LINK_SCHEMES = LINK_SCHEMES | {"guide"}

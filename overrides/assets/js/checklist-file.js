@@ -1,5 +1,6 @@
-/* The all-checklists page's tools: save progress to a file, load it back, clear everything.
- * Works through checklist.js (window.scChecklist); does nothing on pages without the tools. */
+/* Checklist tools: print one checklist or all of them, and, on the all-checklists page, save
+ * progress to a file, load it back, clear everything. Works through checklist.js
+ * (window.scChecklist); does nothing on pages without the tools. */
 (() => {
   "use strict";
   const FORMAT = "second-chance-progress";
@@ -43,9 +44,21 @@
     say(message);
   };
 
+  // "Print this checklist" prints the page's title and that checklist only (see site.css).
+  const print = (section) => {
+    const root = document.documentElement;
+    root.classList.toggle("sc-print-one", Boolean(section));
+    section?.classList.add("sc-printing");
+    window.print();
+    root.classList.remove("sc-print-one");
+    section?.classList.remove("sc-printing");
+  };
+
   document.addEventListener("click", (event) => {
     const api = window.scChecklist;
-    const action = api && event.target.closest("[data-sc-action]")?.dataset.scAction;
+    const button = event.target.closest("[data-sc-action]");
+    if (button?.dataset.scAction === "print") print(button.closest(".sc-checklist"));
+    const action = api && button?.dataset.scAction;
     if (action === "export") exportFile(api);
     if (action === "clear" && confirm("Remove all saved progress from this browser? This cannot be undone.")) say(api.clear());
   });

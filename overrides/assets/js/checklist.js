@@ -108,7 +108,9 @@
     for (const box of $$("input[data-item]")) box.checked = ids.has(box.dataset.item);
     for (const el of $$("[data-progress]")) {
       const list = items(el);
-      el.textContent = `${list.filter((t) => t.some((id) => ids.has(id))).length} of ${list.length} done`;
+      const done = list.filter((t) => t.some((id) => ids.has(id))).length;
+      el.textContent = `${done} of ${list.length} done`;
+      for (const bar of $$("progress", el.closest(".sc-progress-row") || el)) bar.value = done;
     }
     for (const el of $$("[data-sc-keep-when]")) el.hidden = el.dataset.scKeepWhen !== state;
     for (const el of $$("[data-sc-notice]")) el.hidden = el.dataset.scNotice !== warning;
@@ -127,14 +129,7 @@
     const action = el.dataset.scAction;
     const section = el.closest(".sc-checklist");
     removed = "";
-    if (action === "print") {
-      document.documentElement.classList.toggle("sc-print-one", Boolean(section));
-      section && section.classList.add("sc-printing");
-      window.print();
-      document.documentElement.classList.remove("sc-print-one");
-      section && section.classList.remove("sc-printing");
-      return;
-    } else if (el.dataset.confirm && !confirm(el.dataset.confirm)) {
+    if (el.dataset.confirm && !confirm(el.dataset.confirm)) {
       return;
     } else if (action === "reset") {
       for (const ids of items(section.querySelector("[data-items]"))) for (const x of ids) ops.set(x, false);
@@ -162,7 +157,8 @@
   };
 
   const start = () => {
-    if (!document.querySelector("[data-items]")) return; // no checklist here: leave storage alone
+    // No checklist or progress in the page's content (the nav's does not count): leave storage alone.
+    if (!document.querySelector(".md-content [data-items]")) return;
     load();
     migrate();
     if (ops.size) save();
