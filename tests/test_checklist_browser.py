@@ -399,7 +399,19 @@ def test_loading_a_page_shifts_no_layout(page: Any, path: str) -> None:
     assert page.evaluate("() => window.__shift") == 0, page.evaluate("() => window.__why")
 
 
-@pytest.mark.parametrize("name", ["checklist.js", "checklist-file.js", "quick-exit.js", "one-entry.js", "triage.js"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "checklist.js",
+        "checklist-file.js",
+        "quick-exit.js",
+        "one-entry.js",
+        "triage.js",
+        "message-check.js",
+        "space-calendar.js",
+        "regions.js",
+    ],
+)
 def test_each_script_stays_under_3_kib_gzipped(name: str) -> None:
     import gzip
 
