@@ -51,6 +51,8 @@ PROSE = {
     "lead",
     "signals",
     "instruction",
+    "label",
+    "explanation",
 }
 
 
@@ -116,6 +118,9 @@ def _pages_of(loc: Loc, guide: Any) -> tuple[str, ...]:
             return ("checklists.md",)
         stopping = [p for p in guide["phases"] if p.get("limit") or p.get("check_in")]
         return ("triage.md", "safety.md", "whole-guide.md", *(f"phases/{p['id']}.md" for p in stopping))
+    if top == "message_danger":  # shown by every message check
+        checking = [p for p in guide["phases"] if p.get("message_rules")]
+        return ("whole-guide.md", *(f"phases/{p['id']}.md" for p in checking))
     if top == "phases":
         phase = guide["phases"][loc[1]]
         pages = (f"phases/{phase['id']}.md", "whole-guide.md")

@@ -379,7 +379,7 @@ def test_checklist_pages_have_no_axe_violations(page: Any, path: str) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", [f"phases/{FIRST.id}/", "", "safety/"])
+@pytest.mark.parametrize("path", [f"phases/{FIRST.id}/", "", "safety/", "phases/give-space/", "phases/reconnect/"])
 def test_loading_a_page_shifts_no_layout(page: Any, path: str) -> None:
     # Counts shifts of the header (with the quick exit) and the page. Material's instant
     # navigation re-sets every stylesheet link's href once at start-up, which now and then
@@ -401,7 +401,19 @@ def test_loading_a_page_shifts_no_layout(page: Any, path: str) -> None:
     assert page.evaluate("() => window.__shift") == 0, page.evaluate("() => window.__why")
 
 
-@pytest.mark.parametrize("name", ["checklist.js", "checklist-file.js", "quick-exit.js", "one-entry.js", "triage.js"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "checklist.js",
+        "checklist-file.js",
+        "quick-exit.js",
+        "one-entry.js",
+        "triage.js",
+        "message-check.js",
+        "space-calendar.js",
+        "regions.js",
+    ],
+)
 def test_each_script_stays_under_3_kib_gzipped(name: str) -> None:
     import gzip
 

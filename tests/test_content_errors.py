@@ -266,3 +266,63 @@ def test_two_paragraph_list_items_stay_one_item_and_their_neighbours_stay_items(
     assert len(items) == 4, html
     assert re.findall(r"<p>(.*?)</p>", items[1]) == ["Two, first paragraph.", "Two, second paragraph."]
     assert "Three." in items[2] and items[3] == "Four." and "<p>After.</p>" in html
+
+
+def _real_content(tmp_path: Path, **changes: tuple[str, str]) -> Path:
+    """The site's own content, with `old -> new` replaced once in the file named by each key."""
+    for name in ("guide", "safety"):
+        text = (ROOT / "content" / f"{name}.yml").read_text(encoding="utf-8")
+        if name in changes:
+            old, new = changes[name]
+            assert old in text
+            text = text.replace(old, new, 1)
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "        kind: limit\n        limits:\n          words: 40",
+            "        kind: avoid\n        limits:\n          words: 40",
+            "a rule of kind 'avoid' needs 'phrases'",
+        ),
+        (
+            "        kind: limit\n        limits:\n          words: 40\n          lines: 3",
+            "        kind: limit",
+            "a rule of kind 'limit' needs 'limits' and no 'phrases'",
+        ),
+        ("    section: crisis\n", "    section: crisis-lines\n", "no safety page section has the id 'crisis-lines'"),
+        ("  - id: threat\n", "  - id: self-harm\n", "rule id 'self-harm' is already used at line"),
+        ("      - id: light\n", "      - id: short\n", "rule id 'short' is already used at line"),
+        ("phrases: [lonely,", "phrases: [Lonely,", "message_rules[1] > phrases[0]"),
+        ("      longest: 7", "      longest: 4", "'longest' must be at least 'shortest'"),
+    ],
+)
+def test_message_rules_and_space_days_are_checked(tmp_path: Path, old: str, new: str, message: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_content(_real_content(tmp_path, guide=(old, new)))
+    assert any(message in str(problem) for problem in caught.value.problems), caught.value.problems
+    assert all(str(problem).startswith("content/guide.yml:") for problem in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '      emergency: "999"\n',
+            '      emergency: "998"\n',
+            "no emergency entry has the number '998' (use one of: 911, 999, 000, 112)",
+        ),
+        (
+            "helplines: [us-988, us-hotline,",
+            "helplines: [us-989, us-hotline,",
+            "no line has the id 'us-989' (did you mean 'us-988'?)",
+        ),
+    ],
+)
+def test_regions_name_numbers_and_lines_the_safety_page_has(tmp_path: Path, old: str, new: str, message: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_content(_real_content(tmp_path, safety=(old, new)))
+    assert [p.message for p in caught.value.problems] == [message]

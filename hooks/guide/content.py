@@ -16,7 +16,15 @@ from pydantic import BaseModel
 from .model import Guide, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
-from .validate import check, guide_problems, link_problems, phase_ids, safety_section_ids, section_problems
+from .validate import (
+    check,
+    guide_problems,
+    link_problems,
+    phase_ids,
+    region_problems,
+    safety_section_ids,
+    section_problems,
+)
 from .yamlsource import Source, read_source
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,9 +71,15 @@ def load_content(folder: Path, *, shown_as: str = "content") -> Content:
             yield from section_problems(source, sections)
 
     guide = typed(Guide, guide_source, guide_semantic)
+
     # With no phases to read (a syntax error, an empty guide) there are no ids to check links
     # against: skip, rather than report every phase link as broken on top of the real problem.
-    safety = typed(SafetyContent, safety_source, lambda source: link_problems(source, known) if ids else ())
+    def safety_semantic(source: Source) -> Iterable[Problem]:
+        if ids:
+            yield from link_problems(source, known)
+        yield from region_problems(source)
+
+    safety = typed(SafetyContent, safety_source, safety_semantic)
     if problems or guide is None or safety is None:
         raise ContentError(problems)
     return Content(guide=guide, safety=safety)

@@ -99,6 +99,73 @@ class CheckIn(Record):
     section: Slug = Field(description="The id of the safety page section that a 'yes' leads to.")
 
 
+PHRASE_PATTERN = r"^[a-z0-9](?:[a-z0-9' ,.!?-]*[a-z0-9'.!?])?$"
+Phrase = Annotated[
+    str,
+    StringConstraints(pattern=PHRASE_PATTERN, max_length=60),
+    Field(description='Lower-case words as a reader might type them, e.g. "i\'ll come over". Matched as whole words.'),
+]
+RuleKind = Literal["limit", "avoid", "include", "danger"]
+
+
+class Limits(Record):
+    """Most a draft may have; leave out what does not matter."""
+
+    words: int | None = Field(default=None, ge=1, le=1000, description="Most words.")
+    lines: int | None = Field(default=None, ge=1, le=100, description="Most lines with text on them.")
+    questions: int | None = Field(default=None, ge=0, le=20, description="Most question marks.")
+
+
+def _rule_fits_kind(rule: MessageRule) -> MessageRule:
+    wants_phrases = rule.kind in ("avoid", "include", "danger")
+    if wants_phrases and not rule.phrases:
+        raise PydanticCustomError("rule_phrases", "a rule of kind '{kind}' needs 'phrases'", {"kind": rule.kind})
+    if wants_phrases and rule.limits is not None:
+        raise PydanticCustomError("rule_limits", "only a rule of kind 'limit' has 'limits'")
+    if rule.kind == "limit" and (rule.limits is None or rule.phrases):
+        raise PydanticCustomError("rule_limit", "a rule of kind 'limit' needs 'limits' and no 'phrases'")
+    if rule.kind == "limit" and rule.limits is not None and not rule.limits.model_fields_set:
+        raise PydanticCustomError("rule_limit_empty", "'limits' needs at least one of words, lines or questions")
+    if (rule.kind == "danger") != (rule.section is not None):
+        raise PydanticCustomError("rule_section", "a rule of kind 'danger', and only that kind, names a 'section'")
+    return rule
+
+
+class MessageRule(Record):
+    """One check of the message check: a rule a draft meets, or, for `danger`, a reason not to send it."""
+
+    id: Slug = Field(description="Unique among the rules the phase's message check uses.")
+    label: Line = Field(description="The rule in a few words, e.g. 'Short'.")
+    explanation: Line = Field(description="Why, in one short, plain sentence.")
+    kind: RuleKind = Field(
+        description=(
+            "limit: the draft stays within `limits`. avoid: it has none of the `phrases`. include: it has at least "
+            "one of them. danger: it has none of them; if it has one, the tool gives no score and says not to send it."
+        )
+    )
+    phrases: tuple[Phrase, ...] = Field(default=(), description="For avoid, include and danger.")
+    limits: Limits | None = Field(default=None, description="For limit.")
+    section: Slug | None = Field(
+        default=None, description="For danger: the id of the safety page section shown with 'do not send this'."
+    )
+
+
+CheckedRule = Annotated[MessageRule, AfterValidator(_rule_fits_kind)]
+
+
+class SpaceDays(Record):
+    """The days of space after the last talk, for the calendar on the phase's page."""
+
+    shortest: int = Field(ge=1, le=60, description="The first day the space may end, counted from the last talk.")
+    longest: int = Field(ge=1, le=60, description="The last day it may end; at least `shortest`.")
+
+
+def _space_order(days: SpaceDays) -> SpaceDays:
+    if days.longest < days.shortest:
+        raise PydanticCustomError("space_order", "'longest' must be at least 'shortest'")
+    return days
+
+
 class Phase(Record):
     id: Slug
     title: Line
@@ -122,6 +189,14 @@ class Phase(Record):
         min_length=1, description="Signs the reader can move on to the next phase."
     )
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+    message_rules: tuple[CheckedRule, ...] = Field(
+        default=(),
+        description="Rules for the message check on this page: the reader's draft is checked against these and "
+        "the guide's `message_danger` rules, in the browser only.",
+    )
+    space_days: Annotated[SpaceDays, AfterValidator(_space_order)] | None = Field(
+        default=None, description="Shows the space on a calendar: the reader picks the day of the last talk."
+    )
 
 
 class StopRule(Record):
@@ -139,6 +214,11 @@ class Guide(Record):
     title: Line
     stop: StopRule | None = Field(
         default=None, description="The one rule for 'stop'. Optional in a lone file; the site's content must have it."
+    )
+    message_danger: tuple[CheckedRule, ...] = Field(
+        default=(),
+        description="Rules of kind 'danger' for every message check: a draft with one of their phrases gets no "
+        "score, only 'do not send this' and the safety page section the rule names.",
     )
     phases: tuple[Phase, ...] = Field(min_length=1)
 
@@ -234,6 +314,21 @@ class Safety(Record):
     helplines: tuple[Helpline, ...] = Field(min_length=1)
     directory: Helpline = Field(description="The international directory for everyone else.")
     sections: tuple[Section, ...] = Field(min_length=1)
+    regions: tuple[Region, ...] = Field(
+        default=(),
+        description="The region chooser at the top of the page; 'Everywhere else' (the directory) is added.",
+    )
+
+
+class Region(Record):
+    """A place the safety page's region chooser offers: its numbers are shown first when chosen."""
+
+    id: Slug
+    name: Line = Field(description="As the reader would look for it, e.g. 'United Kingdom'.")
+    emergency: Phone | None = Field(default=None, description="The number of one of the page's emergency entries.")
+    helplines: tuple[Slug, ...] = Field(
+        default=(), description="Ids of crisis lines, helplines or the directory, in the order to show them."
+    )
 
 
 class QuickExit(Record):

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import jinja2
 
 from .content import GUIDE_FILE, SAFETY_FILE, Content
-from .model import Guide, Helpline, Phase, TextService
+from .model import Guide, Helpline, Phase, SafetyContent, TextService
 from .routes import FIXED_PAGES, phase_path, resolve_links, targets
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -89,8 +89,9 @@ def render_page(template: str, src_uri: str, guide: Guide, *, source: str, **con
     return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source)
 
 
-def phase_pages(guide: Guide) -> list[GeneratedPage]:
-    """One page per phase, in model order."""
+def phase_pages(guide: Guide, safety: SafetyContent | None = None) -> list[GeneratedPage]:
+    """One page per phase, in model order. With `safety`, the message check's "do not send this"
+    shows the safety page's own words (crisis lines, sections); without, it links to them."""
     pages = []
     for number, phase in enumerate(guide.phases, start=1):
         following: Phase | None = guide.phases[number] if number < len(guide.phases) else None
@@ -103,6 +104,7 @@ def phase_pages(guide: Guide) -> list[GeneratedPage]:
                 phase=phase,
                 number=number,
                 following=following,
+                safety=safety,
             )
         )
     return pages
@@ -159,9 +161,9 @@ def safety_pages(content: Content) -> list[GeneratedPage]:
     ]
 
 
-def whole_guide_page(guide: Guide) -> GeneratedPage:
+def whole_guide_page(guide: Guide, safety: SafetyContent | None = None) -> GeneratedPage:
     """Every phase on one page, for reading straight through or printing."""
-    return render_page("whole_guide.md.j2", FIXED_PAGES["whole-guide"], guide, source=GUIDE_FILE)
+    return render_page("whole_guide.md.j2", FIXED_PAGES["whole-guide"], guide, source=GUIDE_FILE, safety=safety)
 
 
 def checklists_page(guide: Guide) -> GeneratedPage:
@@ -172,9 +174,9 @@ def checklists_page(guide: Guide) -> GeneratedPage:
 def site_pages(content: Content) -> list[GeneratedPage]:
     """Every page generated from the content model."""
     return [
-        *phase_pages(content.guide),
+        *phase_pages(content.guide, content.safety),
         checklists_page(content.guide),
-        whole_guide_page(content.guide),
+        whole_guide_page(content.guide, content.safety),
         *safety_pages(content),
     ]
 

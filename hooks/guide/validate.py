@@ -238,7 +238,60 @@ def guide_problems(source: Source) -> Iterator[Problem]:
                 yield from _unique(
                     source, old, ("phases", i, "checklist", j, "former_ids", k), item_ids, "checklist id"
                 )
+    yield from rule_problems(source)
     yield from link_problems(source, targets(phase_ids))
+
+
+def rule_problems(source: Source) -> Iterator[Problem]:
+    """The message check's rules: the guide's `message_danger` are all of kind 'danger', a phase's
+    own are not, and no id is used twice among the rules one check uses."""
+    data = _dict(source.data)
+    danger = _list(data.get("message_danger"))
+    shared: dict[str, Loc] = {}
+    for i, rule in enumerate(danger):
+        kind = _dict(rule).get("kind")
+        if isinstance(kind, str) and kind != "danger":
+            yield _at(
+                source, ("message_danger", i, "kind"), "must be 'danger': other rules go in a phase's message_rules"
+            )
+        yield from _unique(source, _dict(rule).get("id"), ("message_danger", i, "id"), shared, "rule id")
+    for i, phase in enumerate(_list(data.get("phases"))):
+        seen = dict(shared)
+        for j, rule in enumerate(_list(_dict(phase).get("message_rules"))):
+            where: Loc = ("phases", i, "message_rules", j)
+            if _dict(rule).get("kind") == "danger":
+                yield _at(source, (*where, "kind"), "rules of kind 'danger' go in the guide's message_danger list")
+            yield from _unique(source, _dict(rule).get("id"), (*where, "id"), seen, "rule id")
+
+
+def region_problems(source: Source) -> Iterator[Problem]:
+    """Each region of the safety page's chooser names an emergency number and lines that the page has."""
+    safety = _dict(_dict(source.data).get("safety"))
+    numbers = [e.get("number") for e in _list(safety.get("emergency")) if isinstance(e, dict)]
+    every = [
+        *_list(_dict(safety.get("crisis")).get("helplines")),
+        *_list(safety.get("helplines")),
+        safety.get("directory"),
+    ]
+    lines = [line.get("id") for line in every if isinstance(line, dict)]
+    seen: dict[str, Loc] = {}
+    for i, region in enumerate(_list(safety.get("regions"))):
+        region = _dict(region)
+        yield from _unique(source, region.get("id"), ("safety", "regions", i, "id"), seen, "region id")
+        number = region.get("emergency")
+        if isinstance(number, str) and number not in numbers:
+            yield _at(
+                source,
+                ("safety", "regions", i, "emergency"),
+                f"no emergency entry has the number '{number}' (use one of: {', '.join(map(str, numbers))})",
+            )
+        for j, line in enumerate(_list(region.get("helplines"))):
+            if isinstance(line, str) and line not in lines:
+                close = difflib.get_close_matches(line, [str(x) for x in lines], n=1)
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else "use the id of a crisis line, helpline or the directory"
+                )
+                yield _at(source, ("safety", "regions", i, "helplines", j), f"no line has the id '{line}' ({hint})")
 
 
 def safety_section_ids(source: Source) -> list[str]:
@@ -260,6 +313,8 @@ def section_problems(source: Source, sections: Collection[str]) -> Iterator[Prob
         check_in = _dict(_dict(phase).get("check_in"))
         if check_in:
             pointers.append((("phases", i, "check_in", "section"), check_in.get("section")))
+    for i, rule in enumerate(_list(data.get("message_danger"))):
+        pointers.append((("message_danger", i, "section"), _dict(rule).get("section")))
     for loc, section in pointers:
         if isinstance(section, str) and section not in sections:
             close = difflib.get_close_matches(section, list(sections), n=1)

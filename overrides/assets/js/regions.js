@@ -1,0 +1,61 @@
+/* Helplines for your region: choosing a place copies its emergency number, crisis line and
+ * helplines from the lists on the page into the space just below the chooser. The lists stay
+ * as they are. No location, storage, request or change to the address; the choice is cleared
+ * on every show of the page. The words are in tool_regions.html.j2. */
+(() => {
+  "use strict";
+
+  const copy = (el) => {
+    const item = el && el.closest("li");
+    if (!item) return null;
+    const clone = item.cloneNode(true);
+    for (const x of clone.querySelectorAll("[data-sc-line], [id]")) { x.removeAttribute("id"); x.removeAttribute("data-sc-line"); }
+    return clone;
+  };
+
+  const list = (items, className) => {
+    const ul = document.createElement("ul");
+    if (className) ul.className = className;
+    ul.append(...items.filter(Boolean));
+    return ul;
+  };
+
+  const show = (root) => {
+    const select = root.querySelector("[data-sc-region-choice]");
+    const out = root.querySelector("[data-sc-region-result]");
+    const live = root.querySelector("[data-sc-region-live]");
+    const option = select.selectedOptions[0];
+    out.replaceChildren();
+    out.hidden = !select.value;
+    live.textContent = "";
+    if (!select.value) return;
+    const title = document.createElement("p");
+    const strong = document.createElement("strong");
+    strong.textContent = `Numbers for ${option.textContent}`;
+    title.append(strong);
+    out.append(title);
+    const call = option.dataset.call && document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(option.dataset.call)}"]`);
+    if (call) out.append(list([copy(call)], "sc-emergency"));
+    const ids = option.dataset.lines.split(" ").filter(Boolean);
+    out.append(list(ids.map((id) => copy(document.querySelector(`article [data-sc-line="${CSS.escape(id)}"]`)))));
+    const rest = document.createElement("p");
+    rest.textContent = "Every other region is still listed further down the page.";
+    out.append(rest);
+    live.textContent = `Showing the numbers for ${option.textContent} first, below the chooser.`;
+  };
+
+  const reset = () => {
+    for (const root of document.querySelectorAll("[data-sc-region]")) {
+      root.querySelector("[data-sc-region-choice]").value = "";
+      show(root);
+    }
+  };
+
+  document.addEventListener("change", (event) => {
+    const root = event.target instanceof Element && event.target.closest("[data-sc-region]");
+    if (root) show(root);
+  });
+  window.addEventListener("pageshow", reset);
+  if (window.document$) window.document$.subscribe(reset);
+  else reset();
+})();
