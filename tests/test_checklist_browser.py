@@ -412,6 +412,7 @@ def test_loading_a_page_shifts_no_layout(page: Any, path: str) -> None:
         "message-check.js",
         "space-calendar.js",
         "regions.js",
+        "drawer.js",
     ],
 )
 def test_each_script_stays_under_3_kib_gzipped(name: str) -> None:

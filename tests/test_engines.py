@@ -46,7 +46,9 @@ def served_by_hooks() -> tuple[Any, dict[str, str]]:
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     config = config.plugins.on_config(config)
-    files = config.plugins.on_files(get_files(config), config=config)
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)  # as `mkdocs build` does before on_files
+    files = config.plugins.on_files(files, config=config)
     pages = {}
     for file in files.documentation_pages():
         page = Page(None, file, config)

@@ -192,3 +192,24 @@ def test_html_validates_except_for_listed_theme_errors(built_site: BuiltSite) ->
     assert unexpected == []
     stale = messages - {e["message"] for e in errors}
     assert not stale, f"allow-list entries that match nothing any more: {stale}"
+
+
+def test_the_sites_scripts_are_served_as_one_file_in_order(built_site: BuiltSite) -> None:
+    import yaml
+
+    from bundle import BUNDLE
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    sources = [str(s) for s in config["extra_javascript"]]
+    bundle = (built_site.root / BUNDLE).read_text(encoding="utf-8")
+    # Every listed script is in the bundle whole, in the listed order.
+    positions = [bundle.index((ROOT / "overrides" / s).read_text(encoding="utf-8").rstrip()) for s in sources]
+    assert positions == sorted(positions)
+    for html in built_site.html_files():
+        srcs = re.findall(r'<script src="([^"]+)"', html.read_text(encoding="utf-8"))
+        ours = [s for s in srcs if "assets/js/" in s]
+        assert len(ours) == 1 and ours[0].endswith(BUNDLE), (html, srcs)
