@@ -61,8 +61,9 @@ PAGES: dict[str, str] = {
 }
 CHROME_FLAGS = ("--headless=new", *CHROMIUM_FLAGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# What counts as "ours" in the page weight; the HTML document itself is ours too.
-OUR_FILES = ("assets/css/site.css", "assets/js/checklist.js", "assets/js/quick-exit.js")
+# What counts as "ours" in the page weight: everything in overrides/assets' own folders (Material's
+# are assets/stylesheets and assets/javascripts); the HTML document itself is ours too.
+OUR_DIRS = ("/assets/css/", "/assets/js/")
 SYNTHETIC_SIZES = (10, 100, 1000)
 CONTENT_HOOK = "guide_pages.py"  # the hook that the plain-Markdown variant replaces
 BUILD_REPEATS = 5
@@ -317,7 +318,7 @@ def measure_weight(snapshot: Path, work: Path) -> list[PageWeight]:
                     except Exception:  # redirects and aborted requests have no body
                         body = b""
                     url_path = urlsplit(response.url).path
-                    ours = response.url == base + path or url_path.endswith(OUR_FILES)
+                    ours = response.url == base + path or url_path.startswith(OUR_DIRS)
                     resources.append(Resource(url_path, len(body), len(gzip.compress(body, 9, mtime=0)), ours))
                 weights.append(PageWeight(name, len(responses), resources))
                 context.close()
@@ -624,7 +625,7 @@ def weight_section(weights: list[PageWeight]) -> list[str]:
         "Each page loaded once in Playwright (Debian's Chromium, empty cache, network idle plus 1 s), "
         "every response body collected and compressed with gzip level 9 (`gzip.compress`, no file name "
         "in the header, so a few bytes less than `gzip -9c FILE`). *Ours* is the HTML document, "
-        f"{', '.join(f'`{f}`' for f in OUR_FILES)}; *theme* is everything else (Material's CSS and JS "
+        f"everything under {' and '.join(f'`{d}`' for d in OUR_DIRS)}; *theme* is everything else (Material's CSS and JS "
         "bundles, and what its JavaScript fetches: search index, sitemap for instant navigation).",
         "",
         *table(["page", "requests", "ours gz KiB", "theme gz KiB", "total gz KiB", "total raw KiB"], rows, "lrrrrr"),
