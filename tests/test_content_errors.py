@@ -91,14 +91,31 @@ def test_a_guide_with_a_syntax_error_does_not_make_every_phase_link_look_broken(
     assert [str(p).split(": ", 1)[0] for p in caught.value.problems] == ["content/guide.yml:5"]
 
 
-def test_a_check_in_must_point_at_a_safety_section_that_exists(tmp_path: Path, fixtures: Path) -> None:
+def test_the_stop_rule_must_point_at_a_safety_section_that_exists(tmp_path: Path, fixtures: Path) -> None:
     guide = (fixtures / "valid" / "guide.yml").read_text(encoding="utf-8")
-    guide = guide.replace("      section: said-stop", "      section: said-stpo")
+    guide = guide.replace("  section: said-stop", "  section: said-stpo")
     with pytest.raises(ContentError) as caught:
         load_content(_content_folder(tmp_path, fixtures, guide=guide))
+    line = guide.splitlines().index("  section: said-stpo") + 1
     assert [str(p) for p in caught.value.problems] == [
-        "content/guide.yml:42: phase 'second-step' > check_in > section: "
+        f"content/guide.yml:{line}: stop > section: "
         "no safety page section has the id 'said-stpo' (did you mean 'said-stop'?)"
+    ]
+
+
+def test_a_check_in_in_its_own_words_is_refused(tmp_path: Path, fixtures: Path) -> None:
+    """A check-in that names its own subset of the stop signs would say the others do not count
+    on that page: the model takes only `check_in: true`, which shows the whole list."""
+    guide = (fixtures / "valid" / "guide.yml").read_text(encoding="utf-8")
+    guide = guide.replace(
+        "    check_in: true\n", "    check_in:\n      question: Have they blocked you?\n      section: said-stop\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        load_content(_content_folder(tmp_path, fixtures, guide=guide))
+    line = guide.splitlines().index("    check_in:") + 1
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/guide.yml:{line}: phase 'second-step' > check_in: must be true or false: the check-in asks "
+        "`stop.check_in` over every sign in `stop.signals`, so it takes no question or list of its own"
     ]
 
 
@@ -165,9 +182,15 @@ def test_an_impossible_date_is_a_content_error_not_a_traceback(
     tmp_path: Path, fixtures: Path, checked: str, message: str
 ) -> None:
     safety = _valid(fixtures, "safety.yml").replace("checked: 2026-11-25", f"checked: {checked}", 1)
+    line = _line_with(safety, f"checked: {checked}")
     assert _problems(tmp_path, fixtures, safety=safety) == [
-        f"content/safety.yml:37: safety > crisis > helplines[0] > checked: {message}"
+        f"content/safety.yml:{line}: safety > crisis > helplines[0] > checked: {message}"
     ]
+
+
+def _line_with(text: str, needle: str) -> int:
+    """The 1-based number of the first line of `text` that holds `needle`."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def test_invalid_utf8_is_reported_at_its_own_line(tmp_path: Path) -> None:
@@ -187,19 +210,20 @@ def test_an_empty_guide_reports_only_itself_not_every_phase_link(tmp_path: Path,
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "line"),
+    ("field", "value"),
     [
-        ("web: https://example.org/two/", "https://www.thehotline.org/)![t](https://example.com/track.png", 63),
-        ("source: https://example.org/line-one", "https://a.example/)[click](javascript:alert(1)", 53),
-        ("url: https://example.org/weather", "https://example.org/w x", 2),
-        ("url: https://example.org/weather", "'https://example.org/\"onmouseover=\"alert(1)'", 2),
+        ("web: https://example.org/two/", "https://www.thehotline.org/)![t](https://example.com/track.png"),
+        ("source: https://example.org/line-one", "https://a.example/)[click](javascript:alert(1)"),
+        ("url: https://example.org/weather", "https://example.org/w x"),
+        ("url: https://example.org/weather", "'https://example.org/\"onmouseover=\"alert(1)'"),
     ],
 )
 def test_an_address_that_could_break_out_of_its_link_is_refused(
-    tmp_path: Path, fixtures: Path, field: str, value: str, line: int
+    tmp_path: Path, fixtures: Path, field: str, value: str
 ) -> None:
     name = field.split(":")[0]
     safety = _valid(fixtures, "safety.yml").replace(field, f"{name}: {value}")
+    line = _line_with(safety, f"{name}: {value}")
     [problem] = _problems(tmp_path, fixtures, safety=safety)
     assert problem.startswith(f"content/safety.yml:{line}: ")
     assert problem.endswith(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from html import escape as html_escape
 from html import unescape as html_unescape
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import yaml
 
 from conftest import ROOT
 from guide.content import load_content
-from guide.render import dial, sms
+from guide.render import dial, safety_pages, sms
 from sitetools import BuiltSite, parse_html
 
 CONTENT = load_content(ROOT / "content")
@@ -100,15 +102,33 @@ def test_crisis_section_has_the_us_uk_ireland_australia_and_canada_lines() -> No
         assert line.source.startswith("https://") and line.checked and line.hours
 
 
-def test_a_helpline_without_hours_never_reads_as_open_all_day(built_site: BuiltSite) -> None:
+def test_a_helpline_without_hours_never_reads_as_open_all_day(tmp_path: Path) -> None:
+    """A number with no hours would read as open all day: the page says where to find them. The
+    site's own lines all have hours now, so the fixture's first helpline loses its hours here."""
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid", folder)
+    safety = folder / "safety.yml"
+    text = safety.read_text(encoding="utf-8")
+    first_hours = text.index("\n      hours: ", text.index("\n  helplines:"))
+    safety.write_text(text[:first_hours] + text[text.index("\n", first_hours + 1) :], encoding="utf-8")
+    content = load_content(folder)
+    [line, *_] = (line for line in content.safety.safety.helplines if line.phone and not line.hours)
+    page = next(p for p in safety_pages(content) if p.src_uri.startswith("safety"))
+    entry = page.markdown[page.markdown.index(line.name) :]
+    assert "check the hours on their site" in entry[: entry.index("Checked ")]
+
+
+def test_every_site_helpline_with_a_number_says_its_hours_and_a_second_hand_source_says_so(
+    built_site: BuiltSite,
+) -> None:
     html = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
-    lines = (*SAFETY.safety.crisis.helplines, *SAFETY.safety.helplines)
-    unknown = [line for line in lines if line.phone and not line.hours]
-    assert {line.id for line in unknown} >= {"uk-mens-advice-line", "uk-respect-phoneline", "au-mens-referral"}
-    for line in unknown:
-        entry = html[html.index(line.name) :]
-        entry = entry[: entry.index("Checked ")]
-        assert "check the hours on their site" in entry, line.id
+    for line in (*SAFETY.safety.crisis.helplines, *SAFETY.safety.helplines):
+        entry = html[html.rindex(f'data-sc-line="{line.id}"') :]
+        entry = entry[: entry.index("</li>\n</ul>")]
+        if line.phone:
+            assert line.hours and html_escape(line.hours, quote=False) in entry, line.id
+        assert ("a second-hand source" in entry) == line.second_hand, line.id
+        assert ("we could not check these details" in entry) == line.second_hand, line.id
 
 
 def test_helplines_only_for_people_who_were_harmed_are_not_offered_to_both_sides() -> None:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -94,9 +94,19 @@ class ChecklistItem(Record):
     )
 
 
-class CheckIn(Record):
-    question: Line = Field(description="A yes/no question the reader answers before any step of a contact phase.")
-    section: Slug = Field(description="The id of the safety page section that a 'yes' leads to.")
+def _check_in_flag(value: Any) -> Any:
+    """A check-in asks the stop rule's one question over its whole list, never words of its own:
+    a hand-picked subset of the signs would tell the reader the others do not count here."""
+    if isinstance(value, dict):
+        raise PydanticCustomError(
+            "check_in_own_words",
+            "must be true or false: the check-in asks `stop.check_in` over every sign in `stop.signals`, "
+            "so it takes no question or list of its own",
+        )
+    return value
+
+
+CheckIn = Annotated[StrictBool, BeforeValidator(_check_in_flag)]
 
 
 PHRASE_PATTERN = r"^[a-z0-9](?:[a-z0-9' ,.!?-]*[a-z0-9'.!?])?$"
@@ -170,9 +180,10 @@ class Phase(Record):
     id: Slug
     title: Line
     summary: Line = Field(description="One sentence; also the page's meta description.")
-    check_in: CheckIn | None = Field(
-        default=None,
-        description="For a phase in which the reader contacts their ex: asked at the top, before any step.",
+    check_in: CheckIn = Field(
+        default=False,
+        description="True for a phase in which the reader may be in contact with their ex: the stop rule's "
+        "check-in question and every stop sign open the page, before any step.",
     )
     why: Markdown = Field(description="Why this phase matters.")
     timing: Markdown | None = Field(default=None, description="How long, or when, if known.")
@@ -204,6 +215,9 @@ class StopRule(Record):
     the safety page and above the checklists."""
 
     lead: Line = Field(description="Introduces the list of signals, e.g. 'Any one of these means stop:'.")
+    check_in: Line = Field(
+        description="The yes/no question that opens every contact phase, asked over the whole list of signals."
+    )
     signals: tuple[Line, ...] = Field(min_length=1, description="Each sign that contact is over, one short sentence.")
     instruction: Markdown = Field(description="What to do when any signal appears: one clear instruction.")
     summary: Line = Field(description="The whole rule in one line, above the first checklist and in its print.")
@@ -254,6 +268,9 @@ class Question(Record):
         default=False,
         description="A 'yes' here may mean thoughts of self-harm: the result starts with the crisis lines.",
     )
+    if_yes: Markdown = Field(
+        description="Shown beside the question after a 'yes': the parts of the safety page that fit this answer."
+    )
 
 
 class Triage(Record):
@@ -288,7 +305,11 @@ class Helpline(Record):
     text: TextService | None = Field(default=None, description="How to reach it by text message, if it can be.")
     web: Url | None = None
     hours: Line | None = None
-    source: Url = Field(description="The public page this entry was checked against.")
+    source: Url = Field(description="The public page this entry was checked against: the service's own, if it can be.")
+    second_hand: bool = Field(
+        default=False,
+        description="True when `source` is not the service's own page, because the facts could not be checked there.",
+    )
     checked: Day = Field(description="When it was last checked against the source (YYYY-MM-DD).")
 
 
@@ -296,6 +317,10 @@ class Section(Record):
     id: Slug
     title: Line
     body: Markdown
+    early: bool = Field(
+        default=False,
+        description="Shown high on the safety page, right after the crisis lines and before the helplines.",
+    )
 
 
 class Crisis(Record):

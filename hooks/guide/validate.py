@@ -303,16 +303,12 @@ def safety_section_ids(source: Source) -> list[str]:
 
 def section_problems(source: Source, sections: Collection[str]) -> Iterator[Problem]:
     """The site's guide has the stop rule, and its pointers into the safety page (the stop rule's
-    section, each check-in's) name sections that exist."""
+    section, the danger rules') name sections that exist."""
     data = _dict(source.data)
     if "stop" not in data and _list(data.get("phases")):  # an empty guide is its own problem
         # The site's pages show the stop rule on every contact phase, the triage and the safety page.
         yield _at(source, (), "missing 'stop': the one rule for when contact is over")
     pointers: list[tuple[Loc, Any]] = [(("stop", "section"), _dict(data.get("stop")).get("section"))]
-    for i, phase in enumerate(_list(data.get("phases"))):
-        check_in = _dict(_dict(phase).get("check_in"))
-        if check_in:
-            pointers.append((("phases", i, "check_in", "section"), check_in.get("section")))
     for i, rule in enumerate(_list(data.get("message_danger"))):
         pointers.append((("message_danger", i, "section"), _dict(rule).get("section")))
     for loc, section in pointers:

@@ -5,6 +5,7 @@
 (() => {
   "use strict";
   const HIDDEN = "data-sc-triage-hidden";
+  const PLAN = /\/(phases|checklists|whole-guide)\//;
 
   const restore = () => {
     for (const el of document.querySelectorAll(`[${HIDDEN}]`)) {
@@ -23,11 +24,17 @@
   const redirect = (triage) => {
     const safety = triage.querySelector(".sc-triage__stop a[href*='safety/']");
     const next = document.querySelector(".md-footer__link--next");
+    // The plan goes as a whole: the phases, all checklists and the whole guide. The menu keeps
+    // what fits after a Yes (home, these questions, safety, about), with no empty Phases
+    // section left behind. Everything comes back when the answers are cleared.
+    const hide = (el) => { el.hidden = true; el.setAttribute(HIDDEN, ""); };
     for (const link of document.querySelectorAll("a[href]")) {
-      if (link === next || !new URL(link.href).pathname.includes("/phases/")) continue;
-      const item = link.closest(".md-nav__item") || link;
-      item.hidden = true;
-      item.setAttribute(HIDDEN, "");
+      if (link === next || !PLAN.test(new URL(link.href).pathname)) continue;
+      hide(link.closest(".md-nav__item") || link);
+    }
+    for (const section of document.querySelectorAll(".md-nav__item--nested")) {
+      const items = section.querySelectorAll(".md-nav__item");
+      if (items.length && [...items].every((item) => item.closest(`[${HIDDEN}]`))) hide(section);
     }
     if (next && safety && !next.dataset.scHref) {
       const title = next.querySelector(".md-ellipsis");
