@@ -1,9 +1,10 @@
 """Plain-language measures of the content, computed with textstat, offline.
 
-Every prose field of the content model is turned into plain text, assigned to the generated
-pages that show it, and measured: the Flesch-Kincaid grade of each page's prose, and the
-length of each sentence in each field. Problems are reported like the build's content errors,
-`file:line: where: what`, so a contributor knows which field to rewrite.
+Two views of the same words. The built site: every page's article as a reader reads it
+(content, hand-written pages and the templates' own words), and the sentences the scripts
+write into pages, each measured for Flesch-Kincaid grade and sentence length. And the content
+model: each prose field as plain text, so a long sentence or a hard field is reported like the
+build's content errors, `file:line: where: what`, and a contributor knows which field to rewrite.
 
 textstat counts syllables with the CMU Pronouncing Dictionary. Left alone, it loads that
 dictionary through nltk and, when nltk's copy is missing, downloads it from a host that CI
@@ -19,6 +20,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -104,37 +106,13 @@ class Field:
     line: int
     where: str
     text: str  # plain text
-    pages: tuple[str, ...]
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.where}"
 
 
-def _pages_of(loc: Loc, guide: Any) -> tuple[str, ...]:
-    """Which generated pages show the text at `loc` (a path in guide.yml or safety.yml)."""
-    top = loc[0]
-    if top == "stop":
-        if loc[1] == "summary":
-            return ("checklists.md",)
-        stopping = [p for p in guide["phases"] if p.get("limit") or p.get("check_in")]
-        return ("triage.md", "safety.md", "whole-guide.md", *(f"phases/{p['id']}.md" for p in stopping))
-    if top == "message_danger":  # shown by every message check
-        checking = [p for p in guide["phases"] if p.get("message_rules")]
-        return ("whole-guide.md", *(f"phases/{p['id']}.md" for p in checking))
-    if top == "phases":
-        phase = guide["phases"][loc[1]]
-        pages = (f"phases/{phase['id']}.md", "whole-guide.md")
-        return (*pages, "checklists.md") if loc[2] in ("title", "checklist") else pages
-    if top == "triage":
-        return ("triage.md",)
-    if top == "safety":
-        shared = loc[1] == "crisis" and loc[2] in ("title", "body")
-        return ("safety.md", "triage.md") if shared else ("safety.md",)
-    return ()
-
-
 def prose_fields(content: Path) -> list[Field]:
-    """Every prose field in `content`/guide.yml and safety.yml, as plain text, with its pages."""
+    """Every prose field in `content`/guide.yml and safety.yml, as plain text."""
     guide_source = read_source(content / "guide.yml", "content/guide.yml")
     safety_source = read_source(content / "safety.yml", "content/safety.yml")
     fields = []
@@ -145,31 +123,22 @@ def prose_fields(content: Path) -> list[Field]:
                 key = "title"  # a checklist item's words
             if key not in PROSE:
                 continue
-            pages = _pages_of(loc, guide_source.data)
-            if pages:
-                fields.append(Field(source.name, source.line_of(loc), describe(loc, source.data), plain(text), pages))
+            fields.append(Field(source.name, source.line_of(loc), describe(loc, source.data), plain(text)))
     return fields
-
-
-def page_grades(fields: list[Field]) -> dict[str, float]:
-    """The Flesch-Kincaid grade of all the prose each page shows."""
-    textstat = offline_textstat()
-    pages: dict[str, list[str]] = {}
-    for field in fields:
-        for page in field.pages:
-            pages.setdefault(page, []).append(field.text)
-    return {page: float(textstat.flesch_kincaid_grade(" ".join(texts))) for page, texts in sorted(pages.items())}
 
 
 def field_grade(field: Field) -> float:
     return float(offline_textstat().flesch_kincaid_grade(field.text))
 
 
-def hardest_fields(fields: list[Field], page: str, count: int = 5) -> list[Field]:
-    """The fields that raise `page`'s grade most: the hardest of those with 10 or more words
-    (a two-word title can score any grade without moving the page)."""
+def hardest_fields(fields: list[Field], page_text: str, count: int = 5) -> list[Field]:
+    """The content fields that raise a built page's grade most: the hardest of those with 10 or
+    more words whose opening words the page shows (a two-word title can score any grade)."""
     textstat = offline_textstat()
-    on_page = [f for f in fields if page in f.pages and textstat.lexicon_count(f.text) >= 10]
+    shown = " ".join(page_text.split())
+    on_page = [
+        f for f in fields if textstat.lexicon_count(f.text) >= 10 and " ".join(f.text.split()[:8]) in shown
+    ]
     return sorted(on_page, key=field_grade, reverse=True)[:count]
 
 
@@ -183,21 +152,104 @@ def long_sentences(fields: list[Field]) -> Iterator[tuple[Field, int, str]]:
                 yield field, words, sentence
 
 
-def report(content: Path) -> str:
-    """A readable summary, for `python tests/readability.py [content]`."""
+# --- the words as built: templates and scripts included -------------------------------------
+
+# Elements that end a sentence where they end, as a reader (or a screen reader) takes them.
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "label", "legend",
+           "button", "option", "summary", "figcaption", "blockquote", "div", "section", "template"}
+_SKIP = {"script", "style", "pre", "code", "svg"}
+
+
+class _ArticleText(HTMLParser):
+    """The reader's words in a built page's <article>: one sentence per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article>
+        self.skip = 0
+        self.blocks: list[list[str]] = [[]]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if tag in _SKIP:
+            self.skip += 1
+        if tag in _BLOCKS or tag == "br":
+            self.blocks.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        if tag in _BLOCKS:
+            self.blocks.append([])
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip and data.strip() and data.strip() != "\u00b6":
+            self.blocks[-1].append(data)
+
+    def text(self) -> str:
+        sentences = [" ".join("".join(block).split()) for block in self.blocks]
+        return " ".join(
+            s if s.rstrip("\"'”’)").endswith((".", "!", "?")) else s.rstrip(":;, ") + "." for s in sentences if s
+        )
+
+
+def built_text(page: Path) -> str:
+    """The plain text a reader reads in one built page's article, template words included."""
+    parser = _ArticleText()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.text()
+
+
+def built_pages(site: Path) -> dict[str, str]:
+    """Every built page's article text, by its address ('' for home)."""
+    pages = {}
+    for page in sorted(site.rglob("*.html")):
+        text = built_text(page)
+        if text:
+            pages[str(page.relative_to(site)).removesuffix("index.html")] = text
+    return pages
+
+
+# A string a script shows to readers: starts with a capital, has at least three words, and no
+# selector, markup or code characters. Selectors and keys ("[data-sc-msg]", "sc-item-") are not.
+_SCRIPT_STRING = re.compile(r"""(["'`])([A-Z][^"'`\n{}<>#=\[\]$]*?\s\S+\s[^"'`\n{}<>#=\[\]$]*?)\1""")
+
+
+def script_sentences(scripts: Path) -> dict[str, list[str]]:
+    """The sentences each script in `scripts` writes into the page, by file name."""
+    found = {}
+    for script in sorted(scripts.glob("*.js")):
+        words = [m.group(2).strip() for m in _SCRIPT_STRING.finditer(script.read_text(encoding="utf-8"))]
+        if words:
+            found[script.name] = [s for w in words for s in sentences(w if w.endswith((".", "!", "?")) else w + ".")]
+    return found
+
+
+def grade(text: str) -> float:
+    return float(offline_textstat().flesch_kincaid_grade(text))
+
+
+def word_count(sentence: str) -> int:
+    return int(offline_textstat().lexicon_count(sentence))
+
+
+def report(content: Path, site: Path) -> str:
+    """A readable summary, for `python tests/readability.py CONTENT SITE` after `make build`."""
     fields = prose_fields(content)
-    grades = page_grades(fields)
-    textstat = offline_textstat()
-    longest = max(
-        ((int(textstat.lexicon_count(s)), s, f) for f in fields for s in sentences(f.text)), key=lambda x: x[0]
-    )
-    lines = [f"{page}: grade {grade:.1f}" for page, grade in grades.items()]
-    lines.append(f"longest sentence: {longest[0]} words, in {longest[2]}")
+    lines = []
+    for page, text in built_pages(site).items():
+        longest = max(sentences(text), key=word_count)
+        lines.append(f"{page or '/'}: grade {grade(text):.1f}, longest sentence {word_count(longest)} words")
+        lines += [f"  hard field (grade {field_grade(f):.1f}): {f}" for f in hardest_fields(fields, text, 2)]
+    for script, said in script_sentences(site.parent / "overrides" / "assets" / "js").items():
+        lines.append(f"{script}: grade {grade(' '.join(said)):.1f}, longest sentence {max(map(word_count, said))} words")
     lines += [f"{f}: {n} words: {s}" for f, n, s in long_sentences(fields)]
-    for page in grades:
-        lines += [f"{page}: hard field (grade {field_grade(f):.1f}): {f}" for f in hardest_fields(fields, page, 2)]
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    print(report(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("content")))
+    args = sys.argv[1:] or ["content", "site"]
+    print(report(Path(args[0]), Path(args[1])))

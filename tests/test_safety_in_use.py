@@ -329,7 +329,7 @@ def test_emergency_numbers_are_big_call_links_on_the_first_screen(phone: Any) ->
     phone.goto("safety/")
     bar = phone.locator(".sc-controls").bounding_box()
     assert bar
-    calls = phone.locator("a.sc-call")
+    calls = phone.locator(".sc-emergency a.sc-call")
     assert calls.count() == len(CONTENT.safety.safety.emergency)
     for index, place in enumerate(CONTENT.safety.safety.emergency):
         link = calls.nth(index)

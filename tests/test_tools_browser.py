@@ -201,8 +201,8 @@ def test_the_space_is_counted_in_the_reader_s_time_zone(browser: Any, site_url: 
         page.goto(f"phases/{SPACE.id}/")
         page.locator("[data-sc-space-date]").fill("2025-11-24")
         result = page.locator("[data-sc-space-result]").inner_text()
-        assert f"Today is day {day} of your space." in result
-        assert "Your week of space ends between Saturday 29 November and Monday 1 December." in result
+        assert f"Today is day {day} of your week of quiet." in result
+        assert "It ends between Saturday 29 November and Monday 1 December." in result
         assert page.locator("[data-sc-space-date]").get_attribute("max") == ("2025-11-28" if day == 4 else "2025-11-27")
     finally:
         context.close()

@@ -29,9 +29,9 @@
     const range = first === end ? `on ${words(first)}` : `between ${words(first)} and ${words(end)}`;
     const lines = [`Your last conversation: ${words(last)}.`];
     if (day < 0) lines.push("That day has not come yet. Pick the day you last talked.");
-    else if (day === 0) lines.push(`That is today. Your week of space ends ${range}.`);
-    else if (now <= end) lines.push(`Today is day ${day} of your space. Your week of space ends ${range}.`);
-    else lines.push(`Your week of space ended ${range}. Check the stop rule below before anything else.`);
+    else if (day === 0) lines.push(`That is today. Your week of quiet ends ${range}.`);
+    else if (now <= end) lines.push(`Today is day ${day} of your week of quiet. It ends ${range}.`);
+    else lines.push(`Your week of quiet ended ${range}. Check the stop rule below before anything else.`);
     out.textContent = lines.join(" ");
   };
   let timer = 0;
