@@ -135,16 +135,15 @@ def test_visiting_and_answering_writes_nothing_to_storage_or_cookies(page: Any, 
 def test_any_yes_in_the_triage_points_to_the_safety_page(page: Any) -> None:
     page.goto("triage/")
     yes_box = page.locator(".sc-triage__result--yes")
-    before = yes_box.evaluate("e => getComputedStyle(e).borderLeftColor")
+    assert not yes_box.is_visible()
     page.locator("input[type=radio][value=yes]").first.check()
-    after = yes_box.evaluate("e => getComputedStyle(e).borderLeftColor")
-    assert before != after
+    assert yes_box.is_visible()
     # Every link in the "yes" result leads to the safety page: the crisis lines first, then
-    # what to do instead of this guide.
+    # the section that fits the reader.
     hrefs = yes_box.get_by_role("link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert hrefs and all("/safety/" in href for href in hrefs if not href.startswith(("tel:", "sms:")))
-    yes_box.get_by_role("link", name="what to do instead").click()
-    page.wait_for_url("**/safety/#instead")
+    yes_box.get_by_role("link", name="if you were harmed").click()
+    page.wait_for_url("**/safety/#if-you-were-harmed")
 
 
 def test_exit_control_stays_in_view_while_scrolling_and_does_not_cover_focus(page: Any) -> None:

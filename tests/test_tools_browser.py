@@ -289,12 +289,15 @@ def test_the_region_chooser_works_from_the_keyboard(page: Any) -> None:
     assert page.locator("[data-sc-region-result]").inner_text().startswith(f"Numbers for {first.name}")
 
 
-def test_the_emergency_numbers_stay_on_the_first_phone_screen_below_the_chooser(phone: Any) -> None:
+def test_the_region_chooser_comes_after_the_calls_of_the_first_phone_screen(phone: Any) -> None:
+    """The emergency numbers and crisis lines fill the first screen (tests/test_care_browser.py);
+    the chooser, for everything else, follows them and still works there."""
     phone.goto("safety/")
-    bar = phone.locator(".sc-controls").bounding_box()
     chooser = phone.locator("#sc-region-choice").bounding_box()
-    last = phone.locator("a.sc-call").last.bounding_box()
-    assert bar and chooser and last and chooser["y"] < last["y"] and last["y"] + last["height"] <= bar["y"]
+    last = phone.locator(".sc-crisis-calls a.sc-call").last.bounding_box()
+    assert chooser and last and last["y"] + last["height"] <= chooser["y"]
+    phone.locator("#sc-region-choice").select_option(SAFETY.regions[0].id)
+    assert phone.locator("[data-sc-region-result]").is_visible()
 
 
 # --- 4. for all three -----------------------------------------------------------------------------
