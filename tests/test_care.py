@@ -80,10 +80,11 @@ def test_own_it_asks_first_and_a_no_or_no_reply_ends_contact(built_site: BuiltSi
     assert "A no is the answer. So is no reply. Either one ends contact" in text
     assert "They may not want to talk about it. That is a stop" in text
     assert "That is the end of contact, not just of the talk." in text
+    assert "they may still say no to getting back together. That is their answer, and it ends contact too" in text
     # The last step sends on to the week of quiet only those who were not told to stop.
     last = text[text.index("Thank them and leave them alone") :]
     assert last.index("contact ends here, for good") < last.index("week of quiet")
-    assert "Only if they were open to talking, and none of the signs happened" in last
+    assert "Only if they did not say no, and none of the signs happened" in last
 
 
 def test_the_week_of_quiet_is_a_pause_the_reader_chooses_not_a_request_for_space(built_site: BuiltSite) -> None:

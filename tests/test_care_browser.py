@@ -23,9 +23,14 @@ def answer_all(page: Any, value: str) -> None:
 
 
 def test_with_every_answer_no_the_guide_does_not_apply_box_is_not_shown(phone: Any) -> None:
+    """Neither result before the reader answers; "the guide may fit" only once every answer is
+    No; "this guide does not apply" only after a Yes."""
     phone.goto("triage/")
     yes, no = phone.locator(".sc-triage__result--yes"), phone.locator(".sc-triage__result--no")
-    assert not yes.is_visible() and no.is_visible()
+    assert not yes.is_visible() and not no.is_visible()
+    for question in QUESTIONS[:-1]:
+        phone.locator(f"input[name=sc-triage-{question.id}][value=no]").check()
+    assert not yes.is_visible() and not no.is_visible()
     answer_all(phone, "no")
     assert not yes.is_visible() and no.is_visible()
     phone.locator(f"input[name=sc-triage-{QUESTIONS[-1].id}][value=yes]").check()

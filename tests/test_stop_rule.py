@@ -37,6 +37,7 @@ def test_the_real_content_defines_the_stop_rule_with_every_signal_the_issue_name
         "stop",
         "leave me alone",
         "i need space",
+        "no to getting back together",
         "reply",
         "block",
         "unfollow",
@@ -45,7 +46,7 @@ def test_the_real_content_defines_the_stop_rule_with_every_signal_the_issue_name
         "afraid",
     ):
         assert sign in signals, sign
-    assert "one short sorry" in STOP.instruction
+    assert "not even a sorry" in STOP.instruction
     assert STOP.section in {section.id for section in SAFETY.safety.sections}
 
 
