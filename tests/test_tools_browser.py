@@ -57,7 +57,11 @@ DANGER_DRAFTS = [
     ("own-it", "Sorry. I want to die.", "self-harm"),
     ("reconnect", "HOW ARE YOU? I CAN'T GO ON.", "self-harm"),
     # The drafts of issue 17 that used to get full marks (the corpus test measures many more).
-    ("own-it", "I know you said leave me alone, but I'm sorry and I just want you to hear me out one more time.", "stop-pressure"),
+    (
+        "own-it",
+        "I know you said leave me alone, but I'm sorry and I just want you to hear me out one more time.",
+        "stop-pressure",
+    ),
     ("own-it", "I'm outside, can I come up and explain in person?", "around-block"),
     ("own-it", "Your sister said you don't want to hear from me, but please let me explain once.", "stop-pressure"),
     ("reconnect", "I got a new phone, this is my number now", "around-block"),

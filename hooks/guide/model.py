@@ -114,7 +114,7 @@ Phrase = Annotated[
     StringConstraints(min_length=1, max_length=MAX_LENGTH),
     AfterValidator(_pattern),
     Field(
-        description="Lower-case words as a reader might type them, matched whole: \"i'll come over\". Also: word* "
+        description='Lower-case words as a reader might type them, matched whole: "i\'ll come over". Also: word* '
         "(any word it starts), (a|b) (either), ? after a word or group (may be left out), ... (up to four words) "
         "and . (end of a sentence). See CONTRIBUTING.md."
     ),
@@ -134,7 +134,9 @@ def _rule_fits_kind(rule: MessageRule) -> MessageRule:
     wants_phrases = rule.kind in ("avoid", "include", "danger")
     if wants_phrases and not (rule.phrases or rule.together):
         need = "'phrases' or 'together'" if rule.kind == "danger" else "'phrases'"
-        raise PydanticCustomError("rule_phrases", "a rule of kind '{kind}' needs {need}", {"kind": rule.kind, "need": need})
+        raise PydanticCustomError(
+            "rule_phrases", "a rule of kind '{kind}' needs {need}", {"kind": rule.kind, "need": need}
+        )
     if rule.together and rule.kind != "danger":
         raise PydanticCustomError("rule_together", "only a rule of kind 'danger' has 'together'")
     if wants_phrases and rule.limits is not None:

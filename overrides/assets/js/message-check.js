@@ -1,6 +1,7 @@
 /* The message check: as the reader types, mark which of the phase's rules the draft meets.
- * A draft with a danger phrase (a threat, pressure after a stop, words about self-harm) gets
- * no score: only "do not send this" and the part of the safety page that fits. The draft is
+ * A draft that matches a danger rule (self-harm, a threat, going on after a stop, going around
+ * a block, "I will never give up") gets no score: only "do not send this" and the part of the
+ * safety page that fits. The draft is
  * never stored or sent, and the box is emptied on the quick exit, on leaving and on every show.
  * The words are in the template (tool_message_check.md.j2); the rules are its data attributes. */
 (() => {
