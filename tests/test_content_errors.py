@@ -322,6 +322,16 @@ def _real_content(tmp_path: Path, **changes: tuple[str, str]) -> Path:
         ("      - id: light\n", "      - id: short\n", "rule id 'short' is already used at line"),
         ("phrases: [lonely,", "phrases: [Lonely,", "message_rules[1] > phrases[0]"),
         ("      longest: 7", "      longest: 4", "'longest' must be at least 'shortest'"),
+        ("      - unblock*\n", "      - Unblock*\n", "must be lower case: capitals in the draft don't matter"),
+        ("      - or else\n", "      - (or|) else\n", "empty alternative before ')' at character 5"),
+        ("      - nudes\n", "      - (nudes)?\n", "every part of it is optional, so it would match any message"),
+        ("      - overdos*\n", "      - over-dos*\n", "'-' at character 5 is not allowed"),
+        ("      - hide from me\n", "      - hide ... ...\n", "'...' needs a word or group on each side"),
+        (
+            "        kind: avoid\n        phrases: [lonely,",
+            "        kind: avoid\n        together: [[a], [b]]\n        phrases: [lonely,",
+            "only a rule of kind 'danger' has 'together'",
+        ),
     ],
 )
 def test_message_rules_and_space_days_are_checked(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -350,3 +360,17 @@ def test_regions_name_numbers_and_lines_the_safety_page_has(tmp_path: Path, old:
     with pytest.raises(ContentError) as caught:
         load_content(_real_content(tmp_path, safety=(old, new)))
     assert [p.message for p in caught.value.problems] == [message]
+
+
+def test_a_bad_message_pattern_names_its_file_line_rule_and_place(tmp_path: Path) -> None:
+    text = (ROOT / "content" / "guide.yml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = lines.index("      - suicid*") + 1
+    rule_start = lines.index("  - id: self-harm")
+    index = [row for row in lines[rule_start:line] if row.startswith("      - ")].index("      - suicid*")
+    with pytest.raises(ContentError) as caught:
+        load_content(_real_content(tmp_path, guide=("      - suicid*\n", "      - suicid*)\n")))
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"content/guide.yml:{line}: message_danger 'self-harm' > phrases[{index}]: "
+        "')' at character 8 has no '(' before it"
+    ]

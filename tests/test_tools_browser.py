@@ -47,15 +47,27 @@ BAD_DRAFTS = [
     ("own-it", "I'm sorry. " + "I was wrong. " * 60, "calm-length"),
 ]
 DANGER_DRAFTS = [
-    ("reconnect", "You can't just block me.", "stop-pressure"),
-    ("reconnect", "I’ll come over tonight so we can talk.", "stop-pressure"),
-    ("reconnect", "If you don't answer I'll keep trying.", "stop-pressure"),
-    ("own-it", "I'm sorry. If you do not reply, I will come over.", "stop-pressure"),
+    ("reconnect", "You can't just block me.", "around-block"),
+    ("reconnect", "I’ll come over tonight so we can talk.", "around-block"),
+    ("reconnect", "If you don't answer I'll keep trying.", "wont-give-up"),
+    ("own-it", "I'm sorry. If you do not reply, I will come over.", "around-block"),
     ("reconnect", "Answer me or else.", "threat"),
     ("own-it", "I'm sorry but you'll regret this.", "threat"),
     ("reconnect", "I don't want to live anymore.", "self-harm"),
     ("own-it", "Sorry. I want to die.", "self-harm"),
     ("reconnect", "HOW ARE YOU? I CAN'T GO ON.", "self-harm"),
+    # The drafts of issue 17 that used to get full marks (the corpus test measures many more).
+    (
+        "own-it",
+        "I know you said leave me alone, but I'm sorry and I just want you to hear me out one more time.",
+        "stop-pressure",
+    ),
+    ("own-it", "I'm outside, can I come up and explain in person?", "around-block"),
+    ("own-it", "Your sister said you don't want to hear from me, but please let me explain once.", "stop-pressure"),
+    ("reconnect", "I got a new phone, this is my number now", "around-block"),
+    ("reconnect", "I'll wait for you as long as it takes", "wont-give-up"),
+    ("reconnect", "Your brother said you wanted space but I hope this is ok", "stop-pressure"),
+    ("reconnect", "There's no point in living anymore", "self-harm"),
 ]
 
 
@@ -108,6 +120,31 @@ def test_a_draft_not_to_send_gets_no_score_only_do_not_send(page: Any, phase_id:
     assert not page.locator("[data-sc-msg-summary]").is_visible()
     section = next(rule.section for rule in GUIDE.message_danger if rule.id == danger)
     assert note.locator(f"a[href$='safety/#{section}']").count() == 1
+
+
+HARMLESS_DRAFTS = [
+    ("reconnect", "Hi! How was the trip?"),
+    ("own-it", "I'm sorry I was so unkind to you. That was wrong of me."),
+    ("own-it", "I'm sorry for how I treated you. You don't have to reply."),
+    ("reconnect", "This heat is killing me, hope you're staying cool!"),
+]
+
+
+@pytest.mark.parametrize(("phase_id", "draft"), HARMLESS_DRAFTS)
+def test_a_harmless_draft_gets_its_score_and_no_warning(page: Any, phase_id: str, draft: str) -> None:
+    page.goto(f"phases/{phase_id}/")
+    page.locator(DRAFT).fill(draft)
+    assert check(page, draft)["danger"] == []
+    assert page.locator("[data-sc-danger]:visible").count() == 0
+    assert page.locator("[data-sc-msg-rules]").is_visible()
+    assert page.locator("[data-sc-msg-summary]").inner_text().startswith("Your message meets ")
+
+
+def test_the_check_says_it_reads_words_not_meaning(page: Any) -> None:
+    page.goto(f"phases/{RECONNECT.id}/")
+    box = page.locator(DRAFT)
+    help_text = page.locator(f"#{box.get_attribute('aria-describedby')}").inner_text()
+    assert "reads words, not what you mean" in help_text and "miss" in help_text
 
 
 def test_words_about_self_harm_show_the_crisis_lines(page: Any) -> None:

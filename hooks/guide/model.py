@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .patterns import MAX_LENGTH, PatternError, check_pattern
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A host name with a dot, then only characters that need no escaping in a Markdown link or an
 # HTML attribute: no spaces, quotes, brackets or parentheses (write those as %20, %28...).
@@ -109,11 +111,23 @@ def _check_in_flag(value: Any) -> Any:
 CheckIn = Annotated[StrictBool, BeforeValidator(_check_in_flag)]
 
 
-PHRASE_PATTERN = r"^[a-z0-9](?:[a-z0-9' ,.!?-]*[a-z0-9'.!?])?$"
+def _pattern(text: str) -> str:
+    try:
+        check_pattern(text)
+    except PatternError as error:
+        raise PydanticCustomError("message_pattern", str(error)) from None
+    return text
+
+
 Phrase = Annotated[
     str,
-    StringConstraints(pattern=PHRASE_PATTERN, max_length=60),
-    Field(description='Lower-case words as a reader might type them, e.g. "i\'ll come over". Matched as whole words.'),
+    StringConstraints(min_length=1, max_length=MAX_LENGTH),
+    AfterValidator(_pattern),
+    Field(
+        description='Lower-case words as a reader might type them, matched whole: "i\'ll come over". Also: word* '
+        "(any word it starts), (a|b) (either), ? after a word or group (may be left out), ... (up to four words) "
+        "and . (end of a sentence). See CONTRIBUTING.md."
+    ),
 ]
 RuleKind = Literal["limit", "avoid", "include", "danger"]
 
@@ -128,8 +142,13 @@ class Limits(Record):
 
 def _rule_fits_kind(rule: MessageRule) -> MessageRule:
     wants_phrases = rule.kind in ("avoid", "include", "danger")
-    if wants_phrases and not rule.phrases:
-        raise PydanticCustomError("rule_phrases", "a rule of kind '{kind}' needs 'phrases'", {"kind": rule.kind})
+    if wants_phrases and not (rule.phrases or rule.together):
+        need = "'phrases' or 'together'" if rule.kind == "danger" else "'phrases'"
+        raise PydanticCustomError(
+            "rule_phrases", "a rule of kind '{kind}' needs {need}", {"kind": rule.kind, "need": need}
+        )
+    if rule.together and rule.kind != "danger":
+        raise PydanticCustomError("rule_together", "only a rule of kind 'danger' has 'together'")
     if wants_phrases and rule.limits is not None:
         raise PydanticCustomError("rule_limits", "only a rule of kind 'limit' has 'limits'")
     if rule.kind == "limit" and (rule.limits is None or rule.phrases):
@@ -150,10 +169,17 @@ class MessageRule(Record):
     kind: RuleKind = Field(
         description=(
             "limit: the draft stays within `limits`. avoid: it has none of the `phrases`. include: it has at least "
-            "one of them. danger: it has none of them; if it has one, the tool gives no score and says not to send it."
+            "one of them. danger: it has none of them and not all parts of `together`; if it has, the tool gives "
+            "no score and says not to send it."
         )
     )
-    phrases: tuple[Phrase, ...] = Field(default=(), description="For avoid, include and danger.")
+    phrases: tuple[Phrase, ...] = Field(default=(), description="For avoid, include and danger: any one is enough.")
+    together: tuple[Annotated[tuple[Phrase, ...], Field(min_length=1)], ...] = Field(
+        default=(),
+        min_length=2,
+        description="For danger: parts that must all be in the draft, each with one of its phrases, in words "
+        "no earlier part used (e.g. a stop they gave, and then the message going on anyway).",
+    )
     limits: Limits | None = Field(default=None, description="For limit.")
     section: Slug | None = Field(
         default=None, description="For danger: the id of the safety page section shown with 'do not send this'."

@@ -1,6 +1,7 @@
 /* The message check: as the reader types, mark which of the phase's rules the draft meets.
- * A draft with a danger phrase (a threat, pressure after a stop, words about self-harm) gets
- * no score: only "do not send this" and the part of the safety page that fits. The draft is
+ * A draft that matches a danger rule (self-harm, a threat, going on after a stop, going around
+ * a block, "I will never give up") gets no score: only "do not send this" and the part of the
+ * safety page that fits. The draft is
  * never stored or sent, and the box is emptied on the quick exit, on leaving and on every show.
  * The words are in the template (tool_message_check.md.j2); the rules are its data attributes. */
 (() => {
@@ -8,17 +9,46 @@
   const WAIT_MS = 1200; // the live region speaks once typing pauses, not on every key
   const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 
-  // Lower case, straight apostrophes dropped, anything else that is not a letter or digit a
-  // space: "Can’t  just BLOCK me!" -> " cant just block me ". Phrases match as whole words.
-  const norm = (text) => ` ${text.toLowerCase().replace(/['’‘`]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
-  const phrases = (el) => (el.dataset.phrases || "").split("|").filter(Boolean).map(norm);
-  const has = (text, el) => phrases(el).some((p) => p.trim() && text.includes(p));
+  // Both the draft and the rules' words are folded the same way first: lower case, one kind of
+  // apostrophe, contractions and a little text-speak written out ("I’m" and "im" -> "i am",
+  // "won't" -> "will not", "u" -> "you"), any other apostrophe dropped ("sister's" -> "sisters").
+  const FOLD = [
+    [/[’‘`´]/g, "'"],
+    [/\b(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n'?t\b/g,
+      (_, w) => `${{ ca: "can", wo: "will" }[w] || w} not`],
+    [/\bcannot\b/g, "can not"], [/\bi'?m\b/g, "i am"], [/\b(you|they)'?re\b|\b(we)'re\b/g, "$1$2 are"],
+    [/\b(i|you|we|they|would|could|should|must|might)'?ve\b/g, "$1 have"], [/\b(\w+)'ll\b|\b(you|they)ll\b/g, "$1$2 will"],
+    [/\b(\w+)'d\b/g, "$1 would"], [/\blet's\b/g, "let us"], [/\b(it|that|what|there|here|who|he|she)'s\b|\b(that|what|there|she)s\b/g, "$1$2 is"],
+    [/\bu\b/g, "you"], [/\bur\b/g, "your"], [/\br\b/g, "are"], [/\bgonna\b/g, "going to"], [/\bwanna\b/g, "want to"],
+    [/\bpl[sz]\b/g, "please"], [/\b(?:cuz|coz)\b/g, "because"], [/\bok\b/g, "okay"], [/'/g, ""],
+  ];
+  const fold = (text) => FOLD.reduce((t, [from, to]) => t.replace(from, to), text.toLowerCase());
+  // A draft as words between single spaces, with " . " where a sentence ends:
+  // "I’m outside!! Open up" -> " i am outside . open up . ".
+  const norm = (text) => ` ${fold(text).replace(/[.!?;\n]+/g, " . ").replace(/[^\p{L}\p{N}.]+/gu, " ").trim()} . `.replace(/( \.)+/g, " .");
+
+  // A rule's phrase as a regular expression over that form. The syntax is in CONTRIBUTING.md and
+  // checked at build time (hooks/guide/patterns.py): word, word*, (a|b), ? after either, ... and .
+  const compile = (phrase) => new RegExp(fold(phrase).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
+    t === "..." ? "(?: [^ .]+){0,4}" : t === "." ? " \\." : t === "(" ? "(?:" : t === "*" ? "[^ .]*"
+    : !t.trim() ? "" : "|)?".includes(t) ? t : `(?: ${t})`) + "(?= )", "u");
+  const seen = new Map();
+  const list = (value) => (value || "").split(",").filter(Boolean)
+    .map((p) => seen.get(p) || seen.set(p, compile(p)).get(p));
+  // A rule is met by any one of its phrases, or by all parts of `together`, each part looked for
+  // in the words the parts before it left: "you said you need space" then "but".
+  const has = (text, el) => list(el.dataset.phrases).some((re) => re.test(text)) || (!!el.dataset.together
+    && el.dataset.together.split(";").every((part) => {
+      const re = list(part).find((r) => r.test(text));
+      if (re) text = text.replace(re, " .");
+      return !!re;
+    }));
 
   // Which rules a draft meets: {danger: [ids], met: {id: bool}}. Exposed for the tests.
   const check = (draft, root) => {
     const text = norm(draft);
     const danger = $$("[data-sc-danger]", root).filter((el) => has(text, el)).map((el) => el.dataset.scDanger);
-    const words = text.trim() ? text.trim().split(" ").length : 0;
+    const words = (draft.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) || []).length;
     const lines = draft.split("\n").filter((l) => l.trim()).length;
     const questions = (draft.match(/[?？]/g) || []).length;
     const met = {};

@@ -1,0 +1,116 @@
+"""The message check's pattern language: what the build accepts (hooks/guide/patterns.py), and
+what the page's own script (message-check.js) makes of it, as CONTRIBUTING.md describes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from guide.patterns import PatternError, check_pattern
+
+GOOD = [
+    "i know where you (live|work)",
+    "block*",
+    "i (just|really)? want",
+    "you said ... space",
+    "i am outside .",
+    "(a|b c (d|e)?)? f",
+    "don't",
+    "(i'm|i am) sorry",
+]
+BAD = [
+    ("(a|)", "empty alternative before ')' at character 4"),
+    ("a|b", "'|' at character 2 is outside ( ): write alternatives as (a|b)"),
+    ("(a", "a '(' is never closed with ')'"),
+    ("a)", "')' at character 2 has no '(' before it"),
+    ("... a", "'...' needs a word or group on each side, inside the same ( )"),
+    ("a ... ... b", "'...' needs a word or group on each side, inside the same ( )"),
+    ("a? (b)?", "every part of it is optional, so it would match any message"),
+    ("Sorry", "must be lower case: capitals in the draft don't matter"),
+    (" sorry", "must not start or end with a space"),
+    ("break-up", "'-' at character 6 is not allowed: use lower-case words, apostrophes, spaces and ( | ) ? * ... ."),
+    ("can't*", "'*' at character 6 goes right after a plain word, as in block*"),
+    ("don't? go", "'?' at character 6 goes right after a word or a ( ) group; put a word with an apostrophe in ( )"),
+    ("' a", "an apostrophe at character 1 needs a word around it"),
+]
+
+
+@pytest.mark.parametrize("pattern", GOOD)
+def test_the_build_accepts_well_formed_patterns(pattern: str) -> None:
+    check_pattern(pattern)
+
+
+@pytest.mark.parametrize(("pattern", "message"), BAD)
+def test_the_build_says_what_is_wrong_with_a_pattern(pattern: str, message: str) -> None:
+    with pytest.raises(PatternError) as caught:
+        check_pattern(pattern)
+    assert str(caught.value) == message
+
+
+# (pattern, draft, whether the page's script finds the pattern in the draft)
+IN_THE_PAGE = [
+    ("i'll come over", "I will come over later", True),
+    ("i will come over", "ill be fine, I’ll come over", True),  # curly apostrophe
+    ("i'm outside", "IM OUTSIDE!!", True),
+    ("don't want to live", "i dont want to live", True),
+    ("won't stop", "I will not stop.", True),
+    ("you said", "u said so", True),  # a little text-speak
+    ("hurt you", "I'm sorry I hurt your feelings", False),  # whole words only
+    ("block*", "why did you blocked me", True),
+    ("block*", "a roadblock", False),
+    ("(live|work)", "where you work", True),
+    ("i (just|really)? want", "i want", True),
+    ("i (just|really)? want", "i really want", True),
+    ("i (just|really)? want", "i so want", False),
+    ("you said ... space", "you said that you need some space", True),
+    ("you said ... space", "you said it was fine and then asked for more space", False),  # over four words
+    ("you said ... space", "You said it. Space is good.", False),  # not across a sentence
+    ("i am outside .", "I'm outside", True),
+    ("i am outside .", "I'm outside in the garden", False),
+    ("sisters", "your sister's friend", True),
+]
+
+
+def _finds(page: Any, pattern: str, draft: str) -> bool:
+    """Whether the page's script finds `pattern` in `draft`: a one-rule check made in the page."""
+    return bool(
+        page.evaluate(
+            """([pattern, draft]) => {
+                const root = document.createElement("div");
+                const rule = document.createElement("div");
+                rule.dataset.scDanger = "probe";
+                rule.dataset.phrases = pattern;
+                root.append(rule);
+                return window.scMessageCheck.check(draft, root).danger.includes("probe");
+            }""",
+            [pattern, draft],
+        )
+    )
+
+
+@pytest.mark.browser
+def test_the_page_reads_patterns_as_documented(page: Any) -> None:
+    page.goto("phases/reconnect/")
+    for pattern, draft, expected in IN_THE_PAGE:
+        check_pattern(pattern)  # each one the build would accept
+        assert _finds(page, pattern, draft) is expected, (pattern, draft)
+
+
+@pytest.mark.browser
+def test_together_needs_every_part_each_in_words_the_others_left(page: Any) -> None:
+    page.goto("phases/reconnect/")
+    check = """([together, draft]) => {
+        const root = document.createElement("div");
+        const rule = document.createElement("div");
+        rule.dataset.scDanger = "probe";
+        rule.dataset.together = together;
+        root.append(rule);
+        return window.scMessageCheck.check(draft, root).danger.includes("probe");
+    }"""
+    parts = "you said ... (space|talk);but,please,talk"
+    assert page.evaluate(check, [parts, "You said you need space, but can we talk?"]) is True
+    assert page.evaluate(check, [parts, "You said you need space."]) is False  # no second part
+    assert page.evaluate(check, [parts, "Please take care."]) is False  # no first part
+    # "talk" is used by the first part, so it cannot also be the second.
+    assert page.evaluate(check, [parts, "You said you don't want to talk."]) is False
