@@ -43,11 +43,11 @@ system-deps:
 	  fi
 
 test: setup system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Unit, golden and build tests only: no browser.
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup

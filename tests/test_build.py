@@ -10,11 +10,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, copy_project, run_mkdocs
-from guide import load_guide
 from sitetools import BuiltSite, parse_html
+from support import ROOT, copy_project, run_mkdocs, site_content
 
-GUIDE = load_guide(ROOT / "content" / "guide.yml", "content/guide.yml")
+GUIDE = site_content().guide
 CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 EDIT_URI = re.search(r"^edit_uri: (\S+)", CONFIG_TEXT, re.M).group(1)  # type: ignore[union-attr]
 # Tags that make the browser fetch something; none may point at another origin.

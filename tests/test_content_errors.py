@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide import ContentError, load_guide
 from guide.content import load_content
+from support import ROOT
 
 BAD = sorted((Path(__file__).parent / "fixtures" / "content" / "bad").glob("*.yml"))
 

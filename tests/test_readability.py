@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 
-from conftest import ROOT
 from guide.content import load_content
 from readability import (
     MAX_GRADE,
@@ -23,6 +22,7 @@ from readability import (
     plain,
     prose_fields,
 )
+from support import ROOT
 
 CONTENT = ROOT / "content"
 FIELDS = prose_fields(CONTENT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_workflow_actions_are_pinned_to_full_commit_shas() -> None:

@@ -6,13 +6,9 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
-from guide.content import load_content
+from support import EXIT_URL, NEUTRAL, nav_link
 
 pytestmark = pytest.mark.browser
-
-EXIT_URL = load_content(ROOT / "content").safety.quick_exit.url
-NEUTRAL = "<!doctype html><title>Weather</title><p>Neutral stand-in</p>"
 
 
 @pytest.fixture
@@ -26,11 +22,6 @@ def neutral(page: Any) -> list[str]:
 
     page.route(EXIT_URL.rstrip("/") + "**", fulfil)
     return hits
-
-
-def nav_link(page: Any, title: str) -> Any:
-    """A link in the main navigation (Material makes their hrefs absolute, so find by name)."""
-    return page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).first
 
 
 def storage_snapshot(page: Any) -> dict[str, Any]:

@@ -8,10 +8,9 @@ import json
 from typing import Any
 
 import pytest
-from test_safety_browser import EXIT_URL, NEUTRAL
 
-from conftest import ROOT
 from guide.content import load_content
+from support import COUNT_STORAGE, EXIT_URL, NEUTRAL, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -253,19 +252,6 @@ def test_an_older_record_loses_its_times(phone: Any) -> None:
         "version": 2,
         "done": [FIRST.checklist[0].id, FIRST.checklist[1].id],
     }
-
-
-COUNT_STORAGE = """
-window.__storageCalls = [];
-for (const name of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) {
-  const real = Storage.prototype[name];
-  Storage.prototype[name] = function (...args) { window.__storageCalls.push(name); return real.apply(this, args); };
-}
-for (const area of ['localStorage', 'sessionStorage']) {
-  const real = Object.getOwnPropertyDescriptor(window, area).get;
-  Object.defineProperty(window, area, { get() { window.__storageCalls.push(area); return real.call(window); } });
-}
-"""
 
 
 def test_triage_and_safety_pages_call_no_storage_method_at_all(phone: Any) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
 from sitetools import free_port, mkdocs_env
+from support import copy_project
 
 
 class Server:

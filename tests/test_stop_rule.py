@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from guide.content import load_content
 from sitetools import BuiltSite
+from support import site_content
 
-CONTENT = load_content(ROOT / "content")
+CONTENT = site_content()
 GUIDE = CONTENT.guide
 STOP = GUIDE.stop
 SAFETY = CONTENT.safety

@@ -7,12 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_print import pdf_pages, squash
-from test_safety_browser import EXIT_URL, NEUTRAL
-from test_safety_in_use import COUNT_STORAGE
 
-from conftest import ROOT
 from guide.content import load_content
+from support import COUNT_STORAGE, EXIT_URL, NEUTRAL, ROOT, pdf_pages, squash
 
 pytestmark = pytest.mark.browser
 
