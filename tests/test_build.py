@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from guide.site import MARKERS
 from sitetools import BuiltSite, parse_html
 from support import ROOT, copy_project, run_mkdocs, site_content
 
@@ -63,10 +64,22 @@ def test_nav_lists_the_phases_in_model_order(built_site: BuiltSite) -> None:
 def test_home_shows_every_phase_at_a_glance_in_order(built_site: BuiltSite) -> None:
     home = built_site.page("")
     article = home.find("article")[0]
-    assert "guide:phases-at-a-glance" not in article.text
-    positions = [article.text.find(p.title) for p in GUIDE.phases]
+    html = (built_site.root / "index.html").read_text(encoding="utf-8")
+    assert not [marker for marker in MARKERS if marker in html], "a marker was left unfilled"
+    glance = article.text[article.text.index("The phases at a glance") :]
+    positions = [glance.find(p.title) for p in GUIDE.phases]
     assert all(pos >= 0 for pos in positions) and positions == sorted(positions)
     assert home.meta("description")
+
+
+def test_home_counts_the_phases_and_links_the_first_and_last_from_the_model(built_site: BuiltSite) -> None:
+    home = (built_site.root / "index.html").read_text(encoding="utf-8")
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    count = len(GUIDE.phases)
+    first, last = GUIDE.phases[0], GUIDE.phases[-1]
+    assert f"It goes in {words[count] if count < len(words) else count} phases, from " in home
+    assert f'<a href="phases/{first.id}/">{first.title}</a> to <a href="phases/{last.id}/">' in home
+    assert f'<strong>Then begin:</strong> <a href="phases/{first.id}/">{first.title}</a>, the first phase' in home
 
 
 def test_generated_pages_edit_link_opens_the_yaml_source(built_site: BuiltSite) -> None:

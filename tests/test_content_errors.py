@@ -17,7 +17,7 @@ import pytest
 
 from guide import ContentError, load_guide
 from guide.content import load_content
-from support import ROOT
+from support import ROOT, site_content
 
 BAD = sorted((Path(__file__).parent / "fixtures" / "content" / "bad").glob("*.yml"))
 
@@ -93,13 +93,15 @@ def test_a_guide_with_a_syntax_error_does_not_make_every_phase_link_look_broken(
 
 
 def test_a_checklist_item_indented_one_space_short_is_named_at_its_own_line(tmp_path: Path) -> None:
-    """Issue 18's slip on the real guide: the message names the item's `- id:` line, not the
-    first line of its phase 60 lines up, and gives the phase's line as context."""
+    """Issue 18's slip on the real guide (the last item of a phase): the message names the
+    item's `- id:` line, not the first line of its phase far above, and gives the phase's line
+    as context."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
     model = tmp_path / "content" / "guide.yml"
     lines = model.read_text(encoding="utf-8").splitlines(keepends=True)
-    phase_line = next(n for n, line in enumerate(lines, 1) if line == "  - id: give-space\n")
-    item_line = max(n for n, line in enumerate(lines, 1) if line.startswith("      - id: give-space-"))
+    phase = site_content().guide.phases[-1]
+    phase_line = next(n for n, line in enumerate(lines, 1) if line == f"  - id: {phase.id}\n")
+    item_line = next(n for n, line in enumerate(lines, 1) if line == f"      - id: {phase.checklist[-1].id}\n")
     lines[item_line - 1] = lines[item_line - 1][1:]
     model.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(ContentError) as caught:

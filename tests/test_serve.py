@@ -18,7 +18,11 @@ from typing import Any
 import pytest
 
 from sitetools import free_port, mkdocs_env
-from support import copy_project, run_mkdocs
+from support import copy_project, run_mkdocs, site_content
+
+# A phase the reader contacts their ex in (it has a check-in), whatever its id today.
+FIRST = site_content().guide.phases[0]
+PHASE = next(phase for phase in site_content().guide.phases if phase.check_in)
 
 
 class Server:
@@ -102,7 +106,7 @@ def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple
     first = text.split("\n    title: ", 1)[1].split("\n", 1)[0]
     model.write_text(text.replace(f"    title: {first}", "    title: Edited live title", 1), encoding="utf-8")
     running.wait_for("Reloading browsers", after=mark)
-    assert "Edited live title" in running.get("phases/understand/")
+    assert "Edited live title" in running.get(f"phases/{FIRST.id}/")
 
     template = project / "hooks" / "guide" / "templates" / "phase_body.md.j2"
     mark = len(running.lines)
@@ -110,7 +114,7 @@ def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple
         template.read_text(encoding="utf-8").replace(" Why this matters", " Why this matters now"), encoding="utf-8"
     )
     running.wait_for("Reloading browsers", after=mark)
-    assert "Why this matters now" in running.get("phases/understand/")
+    assert "Why this matters now" in running.get(f"phases/{FIRST.id}/")
 
     css = project / "overrides" / "assets" / "css" / "site.css"
     mark = len(running.lines)
@@ -124,10 +128,12 @@ def test_serve_reports_broken_content_with_file_and_line_and_no_traceback(server
     model = project / "content" / "guide.yml"
     good = model.read_text(encoding="utf-8")
     mark = len(running.lines)
-    model.write_text(good.replace("  - id: own-it\n", "  - id: own-it\n    colour: red\n", 1), encoding="utf-8")
+    model.write_text(
+        good.replace(f"  - id: {PHASE.id}\n", f"  - id: {PHASE.id}\n    colour: red\n", 1), encoding="utf-8"
+    )
     running.wait_for("unknown field 'colour'", after=mark)
     broken_log = "".join(running.lines[mark:])
-    assert "content/guide.yml:" in broken_log and "phase 'own-it': unknown field 'colour'" in broken_log
+    assert "content/guide.yml:" in broken_log and f"phase '{PHASE.id}': unknown field 'colour'" in broken_log
     assert "Traceback" not in broken_log
     mark = len(running.lines)
     model.write_text(good, encoding="utf-8")
@@ -164,9 +170,14 @@ def _mistakes(project: Path) -> dict[str, tuple[Path, Callable[[str], str]]]:
     return {
         "a missing field": (
             guide,
-            lambda t: re.sub(r"(\n  - id: own-it\n(?:    .*\n)*?)    summary: .*\n", r"\1", t, count=1),
+            lambda t: re.sub(rf"(\n  - id: {PHASE.id}\n(?:    .*\n)*?)    summary: .*\n", r"\1", t, count=1),
         ),
-        "a YAML syntax slip": (guide, lambda t: t.replace("\n      - id: own-it-", "\n     - id: own-it-", 1)),
+        "a YAML syntax slip": (
+            guide,
+            lambda t: t.replace(
+                f"\n      - id: {PHASE.checklist[-1].id}\n", f"\n     - id: {PHASE.checklist[-1].id}\n", 1
+            ),
+        ),
         "a bad guide: link": (guide, lambda t: t.replace("(guide:safety)", "(guide:safty)", 1)),
         "a raw script in docs/": (about, lambda t: t + "\n<script>alert(1)</script>\n"),
         "a broken link in docs/": (
@@ -185,7 +196,7 @@ def test_while_the_build_is_broken_every_address_shows_the_problems_at_once(serv
         log = running.edit(path, broken)
         printed = PROBLEM_LINE.findall(log)
         assert printed, f"{kind}: no file:line problem in the terminal:\n{log}"
-        for address in ("phases/own-it/", "", "about/", "no/such/page/"):
+        for address in (f"phases/{PHASE.id}/", "", "about/", "no/such/page/"):
             started = time.monotonic()
             status, body = running.fetch(address)
             assert time.monotonic() - started < 2, f"{kind}: /{address} took too long"
@@ -199,7 +210,7 @@ def test_while_the_build_is_broken_every_address_shows_the_problems_at_once(serv
         assert status == 200 and css == (project / "overrides" / "assets" / "css" / "site.css").read_text("utf-8")
         log = running.edit(path, good)
         assert "Documentation built" in log, f"{kind}: the fix did not build:\n{log}"
-        status, body = running.fetch("phases/own-it/")
+        status, body = running.fetch(f"phases/{PHASE.id}/")
         assert status == 200 and "sc-build-problems" not in body and "<h1" in body, kind
     assert "Traceback" not in running.log
 
@@ -227,14 +238,14 @@ def test_an_open_tab_shows_the_problems_and_comes_back_when_the_fix_is_saved(
     context = browser.new_context()
     try:
         tab = context.new_page()
-        tab.goto(f"http://127.0.0.1:{running.port}/phases/own-it/")
+        tab.goto(f"http://127.0.0.1:{running.port}/phases/{PHASE.id}/")
         title = tab.locator("article h1").first.inner_text()
         tab.wait_for_function("() => document.readyState === 'complete'")
-        running.edit(model, good.replace("  - id: own-it\n", "  - id: own-it\n    colour: red\n", 1))
+        running.edit(model, good.replace(f"  - id: {PHASE.id}\n", f"  - id: {PHASE.id}\n    colour: red\n", 1))
         # Live reload brings the problems into the tab that was already open.
         problems = tab.locator("#sc-build-problems")
         problems.wait_for(timeout=15_000)
-        assert "phase 'own-it': unknown field 'colour'" in problems.inner_text()
+        assert f"phase '{PHASE.id}': unknown field 'colour'" in problems.inner_text()
         # In the site's styles: Material's header is sticky, an unstyled one would not be.
         assert tab.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
         running.edit(model, good)
