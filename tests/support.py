@@ -115,3 +115,17 @@ def pdf_pages(page: Any) -> list[str]:
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+# Resolves once every finite CSS transition and animation on the page has ended, two frames
+# after the call so that one just triggered (a class change, a scroll) is counted too.
+_SETTLED = """() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  Promise.all(finite.map((a) => a.finished.catch(() => null))).then(() => resolve(true));
+})))"""
+
+
+def settle(page: Any) -> None:
+    """Wait for the page's transitions to end: Material fades the header title in over
+    0.15 s, and a colour measured partway (4.39:1) fails axe's contrast rule now and then."""
+    page.evaluate(_SETTLED)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from support import EXIT_URL, NEUTRAL, nav_link
+from support import EXIT_URL, NEUTRAL, nav_link, settle
 
 pytestmark = pytest.mark.browser
 
@@ -142,7 +142,8 @@ def test_exit_control_stays_in_view_while_scrolling_and_does_not_cover_focus(pag
     page.set_viewport_size({"width": 375, "height": 700})
     page.goto("safety/")
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => window.scrollY > 0")
+    settle(page)
     box = page.locator(".sc-controls a[data-quick-exit]").bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= 375
     # Tab to a link far down the page: it must end up neither under the sticky header nor
