@@ -23,6 +23,7 @@ MARKERS = {
     "<!-- guide:first-phase -->": first_phase_link,
 }
 
+
 def splice_nav(nav: Any, content: Content) -> Any:
     """Replace every `guide:phases` value in the nav with the phase pages, in model order."""
     phases = [{phase.title: phase_path(phase.id)} for phase in content.guide.phases]
@@ -40,6 +41,7 @@ def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
         if marker in markdown:
             markdown = markdown.replace(marker, fill(content.guide, from_path=src_uri))
     return markdown
+
 
 def theme_extra(content: Content) -> dict[str, Any]:
     """Values the templates in overrides/ read from `config.extra`."""
