@@ -61,7 +61,7 @@ class _State:
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     state = _State(site_name=config.site_name)
-    _keep_styles(state, Path(server.root))
+    _keep_styles(state, Path(server.root), server.mount_path)
     build = server.builder
 
     def checked_build() -> None:
@@ -85,7 +85,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) ->
             logging.getLogger("mkdocs").removeHandler(capture)
         with state.lock:
             state.problems = []
-        _keep_styles(state, Path(server.root))
+        _keep_styles(state, Path(server.root), server.mount_path)
 
     server.builder = checked_build
     serve = server.get_app()
@@ -121,7 +121,7 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _keep_styles(state: _State, site: Path) -> None:
+def _keep_styles(state: _State, site: Path, mount: str) -> None:
     """The stylesheets a good build's 404 page links, kept in memory: a broken build may have
     emptied the site folder, and the error page still wears the site's styles."""
     try:
@@ -131,7 +131,8 @@ def _keep_styles(state: _State, site: Path) -> None:
     styles: dict[str, bytes] = {}
     for href in _STYLESHEET.findall(page):
         try:
-            styles[href] = (site / href.lstrip("/")).read_bytes()
+            # Served under the site address's path (`/second-chance/` without SITE_URL).
+            styles[href] = (site / href.removeprefix(mount).lstrip("/")).read_bytes()
         except OSError:
             continue
     body = _BODY.search(page)
