@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast lint system-deps schema lock clean bench export zensical
+.PHONY: setup serve build test test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -43,11 +43,11 @@ system-deps:
 	  fi
 
 test: setup system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Unit, golden and build tests only: no browser.
 test-fast: setup
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup
@@ -69,11 +69,21 @@ lock:
 	.venv-lock/bin/python -m pip freeze --disable-pip-version-check > requirements.lock
 	rm -rf .venv-lock
 
-# Measurements only (Lighthouse, page weight, build and serve times) into bench/results.md; see
-# bench/run.py. Needs Node/npm and Debian's Chromium. `npm ci` reruns when the lock file changes.
-bench: setup
-	cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+# Measurements only (Lighthouse, page weight, build and serve times); see bench/run.py. Results
+# go to bench-results/ (ignored by git). bench-record also rewrites the tracked bench/results.md,
+# the figures README quotes; bench-quick measures less, in under two minutes. Needs Node/npm and
+# Debian's Chromium. `npm ci` reruns when the lock file changes.
+bench: bench-deps
 	$(BIN)/python bench/run.py
+
+bench-quick: bench-deps
+	$(BIN)/python bench/run.py --quick
+
+bench-record: bench-deps
+	$(BIN)/python bench/run.py --record
+
+bench-deps: setup
+	cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 
 # The site as a plain project with no hooks (export/mkdocs.yml, export/docs, export/overrides),
 # for engines that run no hooks; see MAINTAINING.md.

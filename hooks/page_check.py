@@ -14,7 +14,6 @@ on_env, then writes the pages.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,11 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from guide.lines import line_of
 from guide.markup import Finding, html_findings
 
 _problems: list[str] = []
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -54,18 +52,5 @@ def _where(page: Page, config: MkDocsConfig, source: str, finding: Finding) -> s
         return f"{page.file.src_uri} (generated from the content files)"
     root = os.path.dirname(config.config_file_path)
     name = os.path.relpath(page.file.abs_src_path, root).replace(os.sep, "/")
-    line = _line_of(source, finding.needle)
+    line = line_of(source, finding.needle)
     return f"{name}:{line}" if line else name
-
-
-def _line_of(source: str, needle: str) -> int | None:
-    """The first line that holds `needle` outside code, where Markdown shows it as text."""
-    if not needle:
-        return None
-    needle, fenced = needle.lower(), False
-    for number, line in enumerate(source.splitlines(), start=1):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and needle in _CODE_SPAN.sub("", line).lower():
-            return number
-    return None

@@ -1,11 +1,12 @@
-"""Shared fixtures: the project paths, a real `mkdocs build --strict`, and the site served over http."""
+"""Shared fixtures: a real `mkdocs build --strict`, the site served over http, a browser.
+
+Session fixtures are made once per test process: under xdist (`make test` runs `-n auto`)
+each worker builds its own site into its own temporary folder and serves it on its own
+port, so workers share nothing. Helpers live in support.py."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,12 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
-from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, mkdocs_env, serve_directory
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-GOLDEN = Path(__file__).parent / "golden"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+from guide.content import Content
+from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
+from support import FIXTURES, ODD_IDS, PHONE, ROOT, copy_project, guarded_context, run_mkdocs, site_content
 
 # Property-based tests draw new examples on every run on a contributor's machine, and the same
 # ones in CI (any CI variable set), so a red CI run can be reproduced. See CONTRIBUTING.md.
@@ -35,37 +33,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
-
-
-def run_mkdocs(
-    project: Path, *args: str, site_url: str | None = None, timeout: float = 180
-) -> subprocess.CompletedProcess[str]:
-    return run_engine([sys.executable, "-m", "mkdocs", *args], project, site_url=site_url, timeout=timeout)
-
-
-def run_engine(
-    command: list[str], project: Path, *, site_url: str | None = None, timeout: float = 180
-) -> subprocess.CompletedProcess[str]:
-    """Run a site generator's command line (MkDocs, ProperDocs, Zensical) in `project`."""
-    return subprocess.run(
-        command,
-        cwd=project,
-        env=mkdocs_env(site_url),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the site's sources, for tests that break or change them."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +56,12 @@ def site_url(built_site: BuiltSite) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The site's real content, loaded once per test process."""
+    return site_content()
 
 
 # --- browser ---------------------------------------------------------------------------------
@@ -115,23 +88,6 @@ def offsite_requests() -> list[str]:
     return []
 
 
-def guarded_context(browser: Any, site_url: str, offsite: list[str], **options: Any) -> Any:
-    """A fresh browser profile (empty storage) whose requests to other origins are refused and
-    recorded in `offsite`."""
-    ctx = browser.new_context(base_url=site_url, **options)
-    ctx.set_default_timeout(10_000)
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            offsite.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
-    return ctx
-
-
 @pytest.fixture
 def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
     """A fresh browser profile (empty storage) whose requests may not leave the site's origin."""
@@ -139,9 +95,6 @@ def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterato
     yield ctx
     ctx.close()
     assert offsite_requests == [], "the site requested another origin"
-
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
 
 @pytest.fixture
@@ -184,9 +137,6 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert f'data-items="{item_id}|old-name' in (project / "site" / "index.html").read_text(encoding="utf-8")
     with serve_directory(project / "site", port=port) as url:
         yield url
-
-
-ODD_IDS = ("constructor", "import", "export", "valueof", "tostring")
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.validate import strings
-from guide.yamlsource import Loc, describe, read_source
+from guide.yamlsource import describe, read_source
 
 MAX_GRADE = 6.0
 MAX_WORDS = 25
@@ -136,9 +136,7 @@ def hardest_fields(fields: list[Field], page_text: str, count: int = 5) -> list[
     more words whose opening words the page shows (a two-word title can score any grade)."""
     textstat = offline_textstat()
     shown = " ".join(page_text.split())
-    on_page = [
-        f for f in fields if textstat.lexicon_count(f.text) >= 10 and " ".join(f.text.split()[:8]) in shown
-    ]
+    on_page = [f for f in fields if textstat.lexicon_count(f.text) >= 10 and " ".join(f.text.split()[:8]) in shown]
     return sorted(on_page, key=field_grade, reverse=True)[:count]
 
 
@@ -155,8 +153,30 @@ def long_sentences(fields: list[Field]) -> Iterator[tuple[Field, int, str]]:
 # --- the words as built: templates and scripts included -------------------------------------
 
 # Elements that end a sentence where they end, as a reader (or a screen reader) takes them.
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "label", "legend",
-           "button", "option", "summary", "figcaption", "blockquote", "div", "section", "template"}
+_BLOCKS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "label",
+    "legend",
+    "button",
+    "option",
+    "summary",
+    "figcaption",
+    "blockquote",
+    "div",
+    "section",
+    "template",
+}
 _SKIP = {"script", "style", "pre", "code", "svg"}
 
 
@@ -245,7 +265,9 @@ def report(content: Path, site: Path) -> str:
         lines.append(f"{page or '/'}: grade {grade(text):.1f}, longest sentence {word_count(longest)} words")
         lines += [f"  hard field (grade {field_grade(f):.1f}): {f}" for f in hardest_fields(fields, text, 2)]
     for script, said in script_sentences(site.parent / "overrides" / "assets" / "js").items():
-        lines.append(f"{script}: grade {grade(' '.join(said)):.1f}, longest sentence {max(map(word_count, said))} words")
+        lines.append(
+            f"{script}: grade {grade(' '.join(said)):.1f}, longest sentence {max(map(word_count, said))} words"
+        )
     lines += [f"{f}: {n} words: {s}" for f, n, s in long_sentences(fields)]
     return "\n".join(lines)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 BENCH = ROOT / "bench"
 PACKAGE: dict[str, Any] = json.loads((BENCH / "package.json").read_text(encoding="utf-8"))

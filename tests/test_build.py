@@ -10,11 +10,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, copy_project, run_mkdocs
-from guide import load_guide
+from guide.site import MARKERS
 from sitetools import BuiltSite, parse_html
+from support import ROOT, copy_project, run_mkdocs, site_content
 
-GUIDE = load_guide(ROOT / "content" / "guide.yml", "content/guide.yml")
+GUIDE = site_content().guide
 CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 EDIT_URI = re.search(r"^edit_uri: (\S+)", CONFIG_TEXT, re.M).group(1)  # type: ignore[union-attr]
 # Tags that make the browser fetch something; none may point at another origin.
@@ -38,6 +38,13 @@ def test_build_is_strict_clean_and_quiet(built_site: BuiltSite) -> None:
     assert "MkDocs 2.0" not in log and "NO_MKDOCS_2_WARNING" not in log
 
 
+def test_the_serve_error_page_never_reaches_a_built_site(built_site: BuiltSite) -> None:
+    """serve_errors.py answers from memory under `mkdocs serve` only: no built file carries it."""
+    files = [p for p in built_site.root.rglob("*") if p.is_file() and p.suffix in (".html", ".js", ".json", ".xml")]
+    assert files
+    assert not [p for p in files if "sc-build-problems" in p.read_text(encoding="utf-8", errors="replace")]
+
+
 def test_every_phase_page_exists_with_title_and_meta_description(built_site: BuiltSite) -> None:
     for phase in GUIDE.phases:
         page = built_site.page(f"phases/{phase.id}/")
@@ -57,10 +64,22 @@ def test_nav_lists_the_phases_in_model_order(built_site: BuiltSite) -> None:
 def test_home_shows_every_phase_at_a_glance_in_order(built_site: BuiltSite) -> None:
     home = built_site.page("")
     article = home.find("article")[0]
-    assert "guide:phases-at-a-glance" not in article.text
-    positions = [article.text.find(p.title) for p in GUIDE.phases]
+    html = (built_site.root / "index.html").read_text(encoding="utf-8")
+    assert not [marker for marker in MARKERS if marker in html], "a marker was left unfilled"
+    glance = article.text[article.text.index("The phases at a glance") :]
+    positions = [glance.find(p.title) for p in GUIDE.phases]
     assert all(pos >= 0 for pos in positions) and positions == sorted(positions)
     assert home.meta("description")
+
+
+def test_home_counts_the_phases_and_links_the_first_and_last_from_the_model(built_site: BuiltSite) -> None:
+    home = (built_site.root / "index.html").read_text(encoding="utf-8")
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    count = len(GUIDE.phases)
+    first, last = GUIDE.phases[0], GUIDE.phases[-1]
+    assert f"It goes in {words[count] if count < len(words) else count} phases, from " in home
+    assert f'<a href="phases/{first.id}/">{first.title}</a> to <a href="phases/{last.id}/">' in home
+    assert f'<strong>Then begin:</strong> <a href="phases/{first.id}/">{first.title}</a>, the first phase' in home
 
 
 def test_generated_pages_edit_link_opens_the_yaml_source(built_site: BuiltSite) -> None:

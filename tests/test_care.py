@@ -9,11 +9,10 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from guide.content import load_content
 from sitetools import BuiltSite
+from support import site_content
 
-CONTENT = load_content(ROOT / "content")
+CONTENT = site_content()
 GUIDE = CONTENT.guide
 SAFETY = CONTENT.safety
 SECTIONS = {SAFETY.safety.crisis.id, *(s.id for s in SAFETY.safety.sections), "instead", "helplines", "in-an-emergency"}
@@ -32,11 +31,14 @@ def article_html(built_site: BuiltSite, path: str) -> str:
 
 
 def every_page(built_site: BuiltSite) -> list[str]:
-    return sorted(
-        str(p.parent.relative_to(built_site.root)) + "/"
-        for p in built_site.root.rglob("index.html")
-        if p.parent != built_site.root
-    ) + [""]
+    return [
+        *sorted(
+            str(p.parent.relative_to(built_site.root)) + "/"
+            for p in built_site.root.rglob("index.html")
+            if p.parent != built_site.root
+        ),
+        "",
+    ]
 
 
 # Lines the care review found that push after a "no", ask the reader to put up with cruelty,
@@ -121,8 +123,9 @@ def test_if_you_were_harmed_comes_early_and_is_linked_from_home_and_the_safety_i
     assert 'href="safety/#if-you-were-harmed"' in article_html(built_site, "")
     section = page_text(built_site, "safety")
     section = section[section.index("If you were harmed ¶") :]
-    assert "If someone is using steps like the ones on this site to reach you after you said no, you owe them no reply" in (
-        section
+    assert (
+        "If someone is using steps like the ones on this site to reach you after you said no, you owe them no reply"
+        in (section)
     )
 
 
@@ -142,6 +145,13 @@ def test_being_pushed_away_ends_contact_in_the_phases_with_time_together(built_s
     note = note[: note.index("Read more on the safety page")]
     assert "contact ends" in note
     assert "trying harder" not in note and "more room" not in note
+
+
+def test_the_phases_the_care_review_named_open_with_the_check_in() -> None:
+    """Issue 17: own-it, reconnect, change, friends and start-new are contact phases. Adding a
+    phase does not touch this; renaming one of these means saying here that it still checks in."""
+    named = {"own-it", "reconnect", "change", "friends", "start-new"}
+    assert {p.id for p in GUIDE.phases if p.check_in} >= named & {p.id for p in GUIDE.phases}
 
 
 def test_the_checklists_stop_summary_names_threats() -> None:

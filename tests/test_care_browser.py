@@ -3,16 +3,16 @@ the menu after a Yes, and the safety page's first screen."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, guarded_context
-from guide.content import load_content
+from support import guarded_context, site_content
 
 pytestmark = pytest.mark.browser
 
-CONTENT = load_content(ROOT / "content")
+CONTENT = site_content()
 QUESTIONS = CONTENT.safety.triage.questions
 PLAN = ("/phases/", "/checklists/", "/whole-guide/")
 
@@ -42,7 +42,10 @@ def test_without_css_both_results_show_under_their_own_headings(browser: Any, si
     page = ctx.new_page()
     page.route("**/*.css", lambda route: route.abort())
     page.goto("triage/")
-    for result, heading in (("yes", "If you answered yes to any question"), ("no", "If you answered no to every question")):
+    for result, heading in (
+        ("yes", "If you answered yes to any question"),
+        ("no", "If you answered no to every question"),
+    ):
         box = page.locator(f".sc-triage__result--{result}")
         assert box.is_visible() and heading in box.inner_text()
     ctx.close()
@@ -116,7 +119,11 @@ def test_the_safety_pages_first_phone_screen_has_emergency_numbers_and_a_crisis_
     assert len(emergency) == len(CONTENT.safety.safety.emergency)
     crisis = on_first_screen(".sc-crisis-calls a.sc-call")
     regions = {line.region for line in CONTENT.safety.safety.crisis.helplines if line.phone}
-    shown = {line.region for line in CONTENT.safety.safety.crisis.helplines if line.phone and f"tel:{''.join(c for c in line.phone if c.isdigit())}" in crisis}
+    shown = {
+        line.region
+        for line in CONTENT.safety.safety.crisis.helplines
+        if line.phone and f"tel:{''.join(c for c in line.phone if c.isdigit())}" in crisis
+    }
     assert shown == regions
 
 
@@ -133,10 +140,10 @@ def test_call_tiles_are_even_apart_and_flush_with_the_text(phone: Any) -> None:
             rows.setdefault(round(b["y"]), []).append(b)
         for row in rows.values():
             assert abs(row[0]["x"] - text_left["x"]) < 1, "the first tile of a row is not indented"
-            for left, right in zip(row, row[1:]):
+            for left, right in itertools.pairwise(row):
                 assert right["x"] - (left["x"] + left["width"]) >= 6, "tiles touch"
         ys = sorted(rows)
-        for upper, lower in zip(ys, ys[1:]):
+        for upper, lower in itertools.pairwise(ys):
             assert lower - (upper + max(b["height"] for b in rows[upper])) >= 6, "rows touch"
 
 

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_safety_browser import nav_link
 
-from conftest import ODD_IDS, ROOT
 from guide.content import load_content
+from support import ODD_IDS, ROOT, nav_link
 
 pytestmark = pytest.mark.browser
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from guide import ContentError, load_guide
 from guide.content import load_content
+from support import ROOT, site_content
 
 BAD = sorted((Path(__file__).parent / "fixtures" / "content" / "bad").glob("*.yml"))
 
@@ -89,6 +90,26 @@ def test_a_guide_with_a_syntax_error_does_not_make_every_phase_link_look_broken(
     with pytest.raises(ContentError) as caught:
         load_content(_content_folder(tmp_path, fixtures, guide=broken), shown_as="content")
     assert [str(p).split(": ", 1)[0] for p in caught.value.problems] == ["content/guide.yml:5"]
+
+
+def test_a_checklist_item_indented_one_space_short_is_named_at_its_own_line(tmp_path: Path) -> None:
+    """Issue 18's slip on the real guide (the last item of a phase): the message names the
+    item's `- id:` line, not the first line of its phase far above, and gives the phase's line
+    as context."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    model = tmp_path / "content" / "guide.yml"
+    lines = model.read_text(encoding="utf-8").splitlines(keepends=True)
+    phase = site_content().guide.phases[-1]
+    phase_line = next(n for n, line in enumerate(lines, 1) if line == f"  - id: {phase.id}\n")
+    item_line = next(n for n, line in enumerate(lines, 1) if line == f"      - id: {phase.checklist[-1].id}\n")
+    lines[item_line - 1] = lines[item_line - 1][1:]
+    model.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(tmp_path / "content", shown_as="content")
+    assert [str(p) for p in caught.value.problems] == [
+        f"content/guide.yml:{item_line}: YAML syntax error: did not find expected key, "
+        f"while parsing a block mapping that starts at line {phase_line}"
+    ]
 
 
 def test_the_stop_rule_must_point_at_a_safety_section_that_exists(tmp_path: Path, fixtures: Path) -> None:

@@ -31,13 +31,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from conftest import FIXTURES, copy_project, run_mkdocs
 from guide import ContentError
 from guide.content import load_content
 from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, url_scheme
 from guide.render import phases_at_a_glance, site_pages
 from guide.routes import FIXED_PAGES
 from sitetools import Element, parse_html
+from support import FIXTURES, copy_project, run_mkdocs
 
 FILES = ("content/guide.yml", "content/safety.yml")
 LINK_SCHEMES = {"http", "https", "mailto", "tel", "sms"}

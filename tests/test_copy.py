@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 RUN = 10
@@ -21,9 +21,7 @@ def words(text: str) -> list[str]:
 
 def ours() -> list[Path]:
     parts = [ROOT / "content", ROOT / "docs", ROOT / "hooks" / "guide" / "templates", ROOT / "overrides"]
-    return sorted(
-        p for part in parts for p in part.rglob("*") if p.suffix in {".yml", ".md", ".j2", ".html", ".js"}
-    )
+    return sorted(p for part in parts for p in part.rglob("*") if p.suffix in {".yml", ".md", ".j2", ".html", ".js"})
 
 
 def test_no_ten_words_in_a_row_come_from_the_source_article() -> None:

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, run_engine, run_mkdocs
 from csp_site import apply_policy
 from guide.export import write_export
 from sitetools import BuiltSite, parse_html
+from support import ROOT, run_engine, run_mkdocs
 
 
 def page_summaries(site: Path) -> dict[str, tuple[str, str, str | None]]:

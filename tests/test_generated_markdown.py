@@ -14,8 +14,7 @@ from guide import phases_at_a_glance
 from guide.content import load_content
 from guide.render import site_pages
 from guide.routes import resolve_links
-
-GOLDEN = Path(__file__).parent / "golden"
+from support import GOLDEN
 
 
 def generated(fixtures: Path) -> dict[str, str]:

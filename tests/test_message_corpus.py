@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
 from guide.content import load_content
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_mkdocs
 from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, content_findings, html_findings, is_in_site
+from support import ROOT, copy_project, run_mkdocs
 
 
 def messages(html: str) -> list[str]:

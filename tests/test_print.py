@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
-from conftest import ROOT
 from guide.content import load_content
+from support import ROOT, pdf_pages, squash
 
 pytestmark = pytest.mark.browser
 
 CONTENT = load_content(ROOT / "content")
 GUIDE = CONTENT.guide
 KEY = "second-chance:checklist"
-
-
-def pdf_pages(page: Any) -> list[str]:
-    page.emulate_media(media="print")
-    data = page.pdf(format="A4", print_background=False)
-    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_all_checklists_print_with_ticked_and_empty_squares_and_no_chrome(page: Any) -> None:

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from conftest import ROOT
 from csp import inline_script_hashes
 from sitetools import BuiltSite, parse_html
+from support import ROOT
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

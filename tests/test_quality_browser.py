@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from sitetools import BuiltSite
+from support import settle
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +41,7 @@ def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, paths:
         assert page.evaluate("() => document.body.dataset.mdColorScheme") == (
             "slate" if scheme == "dark" else "default"
         )
+        settle(page)  # colours are measured once Material's fades have ended
         # Every axe rule, WCAG 2.2 A and AA and axe's best practices.
         results = axe.run(page)
         if results.violations_count:

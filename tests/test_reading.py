@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, guarded_context
 from guide.content import load_content
 from sitetools import BuiltSite
+from support import ROOT, guarded_context
 
 CONTENT = load_content(ROOT / "content")
 GUIDE = CONTENT.guide

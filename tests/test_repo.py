@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_workflow_actions_are_pinned_to_full_commit_shas() -> None:
@@ -28,3 +28,18 @@ def test_version_is_in_the_changelog() -> None:
     version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
     assert version
     assert f"## {version.group(1)} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_contributing_s_example_phase_is_part_of_the_real_guide() -> None:
+    """Every line of the example under "Here is part of a real phase" is in content/guide.yml,
+    in the same order and within one phase, so the example cannot drift from the file."""
+    guide = (ROOT / "content" / "guide.yml").read_text(encoding="utf-8").splitlines()
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = contributing.split("Here is part of a real phase", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    example = block.splitlines()
+    assert example[0].startswith("  - id: ")
+    at = guide.index(example[0])
+    for line in example[1:]:
+        found = guide.index(line, at + 1)  # ValueError names a line that is not in the file
+        assert not any(g.startswith("  - id: ") for g in guide[at + 1 : found]), f"{line!r} is in another phase"
+        at = found

@@ -6,13 +6,9 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
-from guide.content import load_content
+from support import EXIT_URL, NEUTRAL, nav_link, settle
 
 pytestmark = pytest.mark.browser
-
-EXIT_URL = load_content(ROOT / "content").safety.quick_exit.url
-NEUTRAL = "<!doctype html><title>Weather</title><p>Neutral stand-in</p>"
 
 
 @pytest.fixture
@@ -26,11 +22,6 @@ def neutral(page: Any) -> list[str]:
 
     page.route(EXIT_URL.rstrip("/") + "**", fulfil)
     return hits
-
-
-def nav_link(page: Any, title: str) -> Any:
-    """A link in the main navigation (Material makes their hrefs absolute, so find by name)."""
-    return page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).first
 
 
 def storage_snapshot(page: Any) -> dict[str, Any]:
@@ -150,7 +141,8 @@ def test_exit_control_stays_in_view_while_scrolling_and_does_not_cover_focus(pag
     page.set_viewport_size({"width": 375, "height": 700})
     page.goto("safety/")
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => window.scrollY > 0")
+    settle(page)
     box = page.locator(".sc-controls a[data-quick-exit]").bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= 375
     # Tab to a link far down the page: it must end up neither under the sticky header nor

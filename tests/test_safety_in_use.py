@@ -8,10 +8,9 @@ import json
 from typing import Any
 
 import pytest
-from test_safety_browser import EXIT_URL, NEUTRAL
 
-from conftest import ROOT
 from guide.content import load_content
+from support import COUNT_STORAGE, EXIT_URL, NEUTRAL, ROOT, settle
 
 pytestmark = pytest.mark.browser
 
@@ -104,7 +103,7 @@ HELP = ".sc-controls a.sc-controls__help"
 def test_exit_is_on_top_with_the_menu_drawer_open(phone: Any) -> None:
     phone.goto(f"phases/{FIRST.id}/")
     phone.locator("label.md-header__button[for=__drawer]").click()
-    phone.wait_for_timeout(400)
+    settle(phone)  # the drawer has slid in
     assert phone.locator(".md-sidebar--primary").is_visible()
     assert topmost_is(phone, EXIT) and topmost_is(phone, HELP)
 
@@ -121,7 +120,7 @@ def test_exit_and_safety_link_are_big_enough_to_tap_and_always_in_view(phone: An
     phone.goto(f"phases/{FIRST.id}/")
     for fraction in (0, 0.5, 1):
         phone.evaluate(f"() => window.scrollTo(0, document.body.scrollHeight * {fraction})")
-        phone.wait_for_timeout(150)
+        settle(phone)  # the header's reaction to the scroll has ended
         for selector in (EXIT, HELP):
             box = phone.locator(selector).bounding_box()
             assert box and box["width"] >= 44 and box["height"] >= 44, (selector, box)
@@ -253,19 +252,6 @@ def test_an_older_record_loses_its_times(phone: Any) -> None:
         "version": 2,
         "done": [FIRST.checklist[0].id, FIRST.checklist[1].id],
     }
-
-
-COUNT_STORAGE = """
-window.__storageCalls = [];
-for (const name of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) {
-  const real = Storage.prototype[name];
-  Storage.prototype[name] = function (...args) { window.__storageCalls.push(name); return real.apply(this, args); };
-}
-for (const area of ['localStorage', 'sessionStorage']) {
-  const real = Object.getOwnPropertyDescriptor(window, area).get;
-  Object.defineProperty(window, area, { get() { window.__storageCalls.push(area); return real.call(window); } });
-}
-"""
 
 
 def test_triage_and_safety_pages_call_no_storage_method_at_all(phone: Any) -> None:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
 from guide.content import load_content
 from guide.render import dial, safety_pages, sms
 from sitetools import BuiltSite, parse_html
+from support import ROOT, site_content
 
-CONTENT = load_content(ROOT / "content")
+CONTENT = site_content()
 SAFETY = CONTENT.safety
 
 

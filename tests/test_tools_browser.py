@@ -7,12 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_print import pdf_pages, squash
-from test_safety_browser import EXIT_URL, NEUTRAL
-from test_safety_in_use import COUNT_STORAGE
+from playwright.sync_api import expect
 
-from conftest import ROOT
 from guide.content import load_content
+from support import COUNT_STORAGE, EXIT_URL, NEUTRAL, ROOT, pdf_pages, squash
 
 pytestmark = pytest.mark.browser
 
@@ -166,11 +164,8 @@ def test_the_live_region_speaks_once_typing_pauses(page: Any) -> None:
     assert live.get_attribute("aria-live") == "polite"
     page.locator(DRAFT).press_sequentially("How are you doing", delay=60)
     assert live.inner_text() == ""  # nothing said while the keys come
-    page.wait_for_timeout(1500)
-    assert (
-        live.inner_text()
-        == f"Your message meets {len(RECONNECT.message_rules)} of {len(RECONNECT.message_rules)} points."
-    )
+    count = len(RECONNECT.message_rules)
+    expect(live).to_have_text(f"Your message meets {count} of {count} points.", timeout=5_000)
 
 
 def test_the_box_is_private_and_emptied_on_every_show_and_on_leaving(page: Any) -> None:
@@ -258,8 +253,7 @@ def test_the_space_says_when_it_ended_and_the_stop_rule_stands_beside_it(page: A
     assert GUIDE.stop and GUIDE.stop.summary in rule.inner_text()
     live = page.locator("[data-sc-space-live]")
     assert live.inner_text() == ""
-    page.wait_for_timeout(1300)
-    assert "ended between" in live.inner_text()
+    expect(live).to_contain_text("ended between", timeout=5_000)
     page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert page.locator("[data-sc-space-date]").input_value() == ""
     assert page.locator("[data-sc-space-result]").inner_text() == ""
@@ -343,10 +337,10 @@ def test_the_region_chooser_comes_after_the_calls_of_the_first_phone_screen(phon
 def use_tool(page: Any, path: str) -> None:
     if path == f"phases/{RECONNECT.id}/":
         page.locator(DRAFT).press_sequentially("How are you? I miss us. You can't just block me.")
-        page.wait_for_timeout(1300)
+        expect(page.locator("[data-sc-msg-live]")).not_to_have_text("", timeout=5_000)  # it has spoken
     elif path == f"phases/{SPACE.id}/":
         page.locator("[data-sc-space-date]").fill("2025-11-24")
-        page.wait_for_timeout(1100)
+        expect(page.locator("[data-sc-space-live]")).not_to_have_text("", timeout=5_000)  # it has spoken
     else:
         page.locator("#sc-region-choice").select_option(SAFETY.regions[0].id)
 

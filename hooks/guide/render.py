@@ -184,3 +184,13 @@ def site_pages(content: Content) -> list[GeneratedPage]:
 def phases_at_a_glance(guide: Guide, *, from_path: str) -> str:
     """The numbered list of phases that the home page shows in place of its marker."""
     return render_page("at_a_glance.md.j2", from_path, guide, source=GUIDE_FILE).markdown
+
+
+def phase_overview(guide: Guide, *, from_path: str) -> str:
+    """One sentence for the home page: how many phases, from the first to the last, linked."""
+    return render_page("phase_overview.md.j2", from_path, guide, source=GUIDE_FILE).markdown.strip()
+
+
+def first_phase_link(guide: Guide, *, from_path: str) -> str:
+    """A link to the first phase, by its title."""
+    return render_page("first_phase.md.j2", from_path, guide, source=GUIDE_FILE).markdown.strip()

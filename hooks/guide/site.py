@@ -10,11 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Content
-from .render import phases_at_a_glance
+from .render import first_phase_link, phase_overview, phases_at_a_glance
 from .routes import phase_path
 
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
 GLANCE_MARKER = "<!-- guide:phases-at-a-glance -->"
+# Hand-written pages name phases only through markers, so adding, renaming or retiring a
+# phase in content/guide.yml changes every page that mentions them.
+MARKERS = {
+    GLANCE_MARKER: phases_at_a_glance,
+    "<!-- guide:phase-overview -->": phase_overview,
+    "<!-- guide:first-phase -->": first_phase_link,
+}
 
 
 def splice_nav(nav: Any, content: Content) -> Any:
@@ -28,10 +35,12 @@ def splice_nav(nav: Any, content: Content) -> Any:
 
 
 def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
-    """A hand-written page with its markers filled (today only the phases at a glance)."""
-    if GLANCE_MARKER not in markdown:
-        return markdown
-    return markdown.replace(GLANCE_MARKER, phases_at_a_glance(content.guide, from_path=src_uri))
+    """A hand-written page with its markers filled: the phases at a glance, the sentence that
+    counts them, the link to the first phase."""
+    for marker, fill in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, fill(content.guide, from_path=src_uri))
+    return markdown
 
 
 def theme_extra(content: Content) -> dict[str, Any]:

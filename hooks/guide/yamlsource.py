@@ -73,12 +73,7 @@ def read_source(path: Path, name: str) -> Source:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        # The context mark is where the unfinished construct began (an unclosed bracket, say),
-        # which is where the fix belongs; the problem mark may be the end of the file.
-        mark = error.context_mark or error.problem_mark
-        line = mark.line + 1 if mark else 1
-        detail = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise ContentError([Problem(name, line, "", f"YAML syntax error: {detail}")]) from None
+        raise ContentError([_syntax_problem(name, error, last_line=max(1, len(text.splitlines())))]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(name, 1, "", f"YAML error: {error}")]) from None
     finally:
@@ -92,6 +87,23 @@ def read_source(path: Path, name: str) -> Source:
             [Problem(name, line, describe(loc, data), f"'{key}' is given twice") for loc, key, line in duplicates]
         )
     return Source(name=name, data=data, lines=lines)
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, *, last_line: int) -> Problem:
+    """The line where the parser found the slip, then the block it was reading, as context.
+
+    The problem mark is the line to open: a list item indented one space short is reported at
+    that item, not at the start of its phase 60 lines up (the context mark). An unclosed bracket
+    or quote is found further down, so the second clause names the line where it opened.
+    """
+    mark = error.problem_mark or error.context_mark
+    # A slip found at the end of the file is named at its last line, a line the editor has.
+    line = min(mark.line + 1, last_line) if mark else 1
+    message = f"YAML syntax error: {error.problem or error.context or 'the file cannot be read'}"
+    opened = error.context_mark
+    if error.problem and error.context and opened is not None:
+        message += f", {error.context} that starts at line {opened.line + 1}"
+    return Problem(name, line, "", message)
 
 
 def _refused_yaml(text: str, name: str) -> Iterator[Problem]:

@@ -1,0 +1,34 @@
+"""Find where a piece of a page's Markdown is, so a message can name the line to open."""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def line_of(source: str, needle: str, *, skip: int = 0) -> int | None:
+    """The line of the first occurrence of `needle` outside code (where Markdown shows it as
+    text), ignoring case; `skip` passes over that many earlier occurrences."""
+    if not needle:
+        return None
+    needle, fenced = needle.lower(), False
+    for number, line in enumerate(source.splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and needle in _CODE_SPAN.sub("", line).lower():
+            if skip == 0:
+                return number
+            skip -= 1
+    return None
+
+
+def line_of_link(source: str, url: str, *, skip: int = 0) -> int | None:
+    """The line of a link to `url` written as `](url`, `](<url>`, `href="url"` or a reference
+    definition `]: url`; else of the first plain mention of `url`."""
+    for needle in (f"]({url}", f"](<{url}>", f'href="{url}"', f"href='{url}'", f"]: {url}"):
+        line = line_of(source, needle, skip=skip)
+        if line is not None:
+            return line
+    return line_of(source, url, skip=skip)

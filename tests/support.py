@@ -1,0 +1,131 @@
+"""Helpers shared by test modules: project paths, running a site generator, a throwaway copy
+of the project, the site's content loaded once, and browser helpers.
+
+Test modules import from here, never from conftest.py or from each other, so each module
+can be run (and sent to an xdist worker) on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from guide.content import Content, load_content
+from sitetools import mkdocs_env
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+
+
+@functools.cache
+def site_content() -> Content:
+    """The real content, read and validated once per test process (each xdist worker)."""
+    return load_content(ROOT / "content")
+
+
+def run_mkdocs(
+    project: Path, *args: str, site_url: str | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    return run_engine([sys.executable, "-m", "mkdocs", *args], project, site_url=site_url, timeout=timeout)
+
+
+def run_engine(
+    command: list[str], project: Path, *, site_url: str | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    """Run a site generator's command line (MkDocs, ProperDocs, Zensical) in `project`."""
+    return subprocess.run(
+        command,
+        cwd=project,
+        env=mkdocs_env(site_url),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the site's sources, for tests that break or change them."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+# --- browser ---------------------------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+ODD_IDS = ("constructor", "import", "export", "valueof", "tostring")
+EXIT_URL = site_content().safety.quick_exit.url
+NEUTRAL = "<!doctype html><title>Weather</title><p>Neutral stand-in</p>"
+
+# Counts every storage call a page makes, so tests can say "none at all".
+COUNT_STORAGE = """
+window.__storageCalls = [];
+for (const name of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) {
+  const real = Storage.prototype[name];
+  Storage.prototype[name] = function (...args) { window.__storageCalls.push(name); return real.apply(this, args); };
+}
+for (const area of ['localStorage', 'sessionStorage']) {
+  const real = Object.getOwnPropertyDescriptor(window, area).get;
+  Object.defineProperty(window, area, { get() { window.__storageCalls.push(area); return real.call(window); } });
+}
+"""
+
+
+def guarded_context(browser: Any, site_url: str, offsite: list[str], **options: Any) -> Any:
+    """A fresh browser profile (empty storage) whose requests to other origins are refused and
+    recorded in `offsite`."""
+    ctx = browser.new_context(base_url=site_url, **options)
+    ctx.set_default_timeout(10_000)
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith(site_url) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            offsite.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    return ctx
+
+
+def nav_link(page: Any, title: str) -> Any:
+    """A link in the main navigation (Material makes their hrefs absolute, so find by name)."""
+    return page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True).first
+
+
+def pdf_pages(page: Any) -> list[str]:
+    """Print the page to PDF in Chromium and read back each printed page's text."""
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4", print_background=False)
+    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# Resolves once every finite CSS transition and animation on the page has ended, two frames
+# after the call so that one just triggered (a class change, a scroll) is counted too.
+_SETTLED = """() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  Promise.all(finite.map((a) => a.finished.catch(() => null))).then(() => resolve(true));
+})))"""
+
+
+def settle(page: Any) -> None:
+    """Wait for the page's transitions to end: Material fades the header title in over
+    0.15 s, and a colour measured partway (4.39:1) fails axe's contrast rule now and then."""
+    page.evaluate(_SETTLED)
