@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, run_engine, run_mkdocs
-from csp_site import apply_policy
+from guide.csp import apply_policy
 from guide.export import write_export
 from sitetools import BuiltSite, parse_html
 
