@@ -26,6 +26,7 @@ from sitetools import free_port, serve_directory
 CONTENT = load_content(ROOT / "content")
 EXIT_URL = CONTENT.safety.quick_exit.url
 FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
+CONSOLE_CHECK = "console check: this message is expected"
 NEUTRAL_PAGE = "<!doctype html><html lang=en><meta charset=utf-8><title>{title}</title><p>A neutral page.</p>"
 
 
@@ -43,6 +44,7 @@ class EngineSite:
     url: str  # the site, served on 127.0.0.1
     exit_url: str  # where the quick exit leads: a neutral page on another origin
     start_url: str  # a neutral page on that origin, to open before the site
+    console_check_url: str  # a page on that origin that logs CONSOLE_CHECK
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +53,12 @@ def engine_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineSite
     for name, title in (("weather", "Weather"), ("start", "Start")):
         (neutral / name).mkdir()
         (neutral / name / "index.html").write_text(NEUTRAL_PAGE.format(title=title), encoding="utf-8")
+    # A page that logs one message: proof that a test reading an engine's console sees them.
+    (neutral / "console-check").mkdir()
+    (neutral / "console-check" / "index.html").write_text(
+        NEUTRAL_PAGE.format(title="Console check") + f"<script>console.log({CONSOLE_CHECK!r})</script>",
+        encoding="utf-8",
+    )
     site = tmp_path_factory.mktemp("engine-site")
     port = free_port()
     result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(site), site_url=f"http://127.0.0.1:{port}/")
@@ -63,7 +71,12 @@ def engine_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineSite
             if EXIT_URL in text:
                 page.write_text(text.replace(f'href="{EXIT_URL}"', f'href="{exit_url}"'), encoding="utf-8")
         with serve_directory(site, port=port) as url:
-            yield EngineSite(url=url, exit_url=exit_url, start_url=neutral_url + "start/")
+            yield EngineSite(
+                url=url,
+                exit_url=exit_url,
+                start_url=neutral_url + "start/",
+                console_check_url=neutral_url + "console-check/",
+            )
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,13 @@ report the console messages its pages log (the CSP parser's warnings among them)
 Runs under Debian's own Python, which has the GObject bindings (python3-gi and
 gir1.2-webkit2-4.1), on the X display in $DISPLAY:
 
-  /usr/bin/python3 tests/engines/webkit_gtk.py console URL...     one line per message
+  /usr/bin/python3 tests/engines/webkit_gtk.py console URL...     `PAGE url`, then its messages
   /usr/bin/python3 tests/engines/webkit_gtk.py print URL OUT.pdf  A4, as Print to File does
 
-Each page is loaded in turn in one web view; its messages are collected until it has
-finished loading and then for a short settle time, so late script errors are seen too.
+Each page is loaded in turn in one web view, and kept for a short settle time after it has
+finished loading, so late script errors are seen too. WebKit writes console messages to
+stderr, unbuffered, from the page's own process ("... CONSOLE LOG text"); the `PAGE url` line
+goes to stderr too, so each message follows the page that wrote it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ SETTLE_MS = 700
 def web_view() -> Any:
     window = Gtk.OffscreenWindow()
     view = WebKit2.WebView()
-    # Console messages go to stdout, prefixed "CONSOLE", from the page's own process.
+    # Console messages go to stderr (despite the setting's name), marked "CONSOLE".
     view.get_settings().set_property("enable-write-console-messages-to-stdout", True)
     view.set_size_request(1280, 900)
     window.add(view)
@@ -45,7 +47,7 @@ def load_each(urls: list[str], then: Any) -> None:
             Gtk.main_quit()
             return False
         url = pending.pop(0)
-        print(f"PAGE {url}", flush=True)
+        print(f"PAGE {url}", file=sys.stderr, flush=True)
         view.load_uri(url)
         return False
 
