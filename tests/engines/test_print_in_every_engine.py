@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from engines.bidi import Firefox
-from engines.conftest import CONTENT, EngineSite
+from engines.conftest import CONTENT, EngineSite, require
 from engines.webkit import Display
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
@@ -91,3 +91,59 @@ def test_a_kept_tick_prints_ticked_in_firefox(firefox: Firefox, engine_site: Eng
     finally:
         tab.close()
     assert f"☑ {first.text}" in text and f"☐ {second.text}" in text
+
+
+# --- printing from dark mode ----------------------------------------------------------------
+
+BAND_MM = 5  # the outer strip of the sheet, inside any printer margin
+DPI = 30
+
+
+def paper_edges(pdf: bytes, tmp_path: Path) -> list[int]:
+    """The grey levels (0 black, 255 white) of every pixel in the outer band of the first
+    printed sheet, rendered by poppler's pdftoppm."""
+    source = tmp_path / "sheet.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-f", "1", "-l", "1", "-r", str(DPI), "-gray", str(source), str(tmp_path / "sheet")],
+        check=True,
+        timeout=60,
+    )
+    image = next(tmp_path.glob("sheet*.pgm")).read_bytes()
+    # Binary PGM: "P5", width, height, maximum value, one whitespace byte, then the pixels.
+    magic, width, height, _maximum, pixels = image.split(maxsplit=4)
+    assert magic == b"P5"
+    w, h = int(width), int(height)
+    band = round(BAND_MM / 25.4 * DPI)
+    return [
+        pixels[y * w + x] for y in range(h) for x in range(w) if x < band or x >= w - band or y < band or y >= h - band
+    ]
+
+
+@pytest.mark.parametrize("engine", ["chromium", "firefox"])
+def test_printing_from_dark_mode_with_backgrounds_leaves_no_dark_frame(
+    request: pytest.FixtureRequest, engine_site: EngineSite, tmp_path: Path, engine: str
+) -> None:
+    """A reader in dark mode prints with "Background graphics" on: the paper's edges are white."""
+    require("/usr/bin/pdftoppm", "poppler-utils")
+    url = engine_site.url + f"phases/{GUIDE.phases[0].id}/"
+    if engine == "chromium":
+        page = request.getfixturevalue("browser").new_page(color_scheme="dark")
+        try:
+            page.goto(url)
+            scheme = page.evaluate("document.body.dataset.mdColorScheme")
+            pdf = page.pdf(format="A4", print_background=True)
+        finally:
+            page.close()
+    else:
+        tab = request.getfixturevalue("firefox").tab(1280, 900)
+        try:
+            tab.goto(url)
+            tab.click("document.querySelector('[data-md-component=palette] label:not([hidden])')")  # to dark
+            scheme = tab.js("document.body.dataset.mdColorScheme")
+            pdf = tab.pdf(background=True)
+        finally:
+            tab.close()
+    assert scheme == "slate", "the page was not in dark mode"
+    edges = paper_edges(pdf, tmp_path)
+    assert min(edges) >= 245, f"{engine}: the paper's edge has dark pixels (darkest {min(edges)})"
