@@ -73,7 +73,7 @@ class Firefox:
         self._last_id = 0
         self.events: list[dict[str, Any]] = []
         self.command("session.new", capabilities={"alwaysMatch": {"unhandledPromptBehavior": {"default": "accept"}}})
-        self.command("session.subscribe", events=["log.entryAdded"])
+        self.command("session.subscribe", events=["log.entryAdded", "browsingContext.userPromptOpened"])
 
     def command(self, method: str, **params: Any) -> dict[str, Any]:
         self._last_id += 1
@@ -144,6 +144,21 @@ class FirefoxTab:
 
     def click(self, element: str) -> None:
         origin = {"type": "element", "element": self._element(element)}
+        seen = len(self.browser.events)
+        try:
+            self._pointer_click(origin)
+        except BidiError:
+            # A click that opens confirm() can end the action with an error while the prompt
+            # is up; the session accepts the prompt (unhandledPromptBehavior), and the click
+            # did its work. Any other failure stands.
+            if not any(
+                event.get("method") == "browsingContext.userPromptOpened"
+                and event["params"].get("context") == self.context
+                for event in self.browser.events[seen:]
+            ):
+                raise
+
+    def _pointer_click(self, origin: dict[str, Any]) -> None:
         self._call(
             "input.performActions",
             context=self.context,

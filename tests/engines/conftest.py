@@ -66,10 +66,13 @@ def engine_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineSite
     with serve_directory(neutral) as neutral_url:
         exit_url = neutral_url + "weather/"
         # The exit's address is only in the links' href: no script hash changes with it.
+        pointed = 0
         for page in site.rglob("*.html"):
             text = page.read_text(encoding="utf-8")
-            if EXIT_URL in text:
-                page.write_text(text.replace(f'href="{EXIT_URL}"', f'href="{exit_url}"'), encoding="utf-8")
+            pointed += text.count(f'href="{EXIT_URL}"')
+            page.write_text(text.replace(f'href="{EXIT_URL}"', f'href="{exit_url}"'), encoding="utf-8")
+            assert EXIT_URL not in page.read_text(encoding="utf-8"), f"{page}: the exit's address in another form"
+        assert pointed, "no quick exit link found to point at the neutral page"
         with serve_directory(site, port=port) as url:
             yield EngineSite(
                 url=url,

@@ -56,7 +56,7 @@ def checkbox_for(item_text: str) -> str:
     return f"document.getElementById({by_text('label', item_text)}.htmlFor)"
 
 
-def wait_until(check: Callable[[], bool], what: str, timeout: float = 10) -> None:
+def wait_until(check: Callable[[], bool], what: str, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
@@ -64,9 +64,9 @@ def wait_until(check: Callable[[], bool], what: str, timeout: float = 10) -> Non
         time.sleep(0.05)
 
 
-def wait_for_url(tab: Tab, prefix: str, timeout: float = 10) -> None:
+def wait_for_url(tab: Tab, prefix: str, timeout: float = 20) -> None:
     wait_until(lambda: tab.url().startswith(prefix), f"{prefix} (at {tab.url()})", timeout)
 
 
-def wait_for_load(tab: Tab, timeout: float = 10) -> None:
+def wait_for_load(tab: Tab, timeout: float = 20) -> None:
     wait_until(lambda: tab.js("document.readyState") == "complete", "the page to load", timeout)
