@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
+.PHONY: setup serve build test test-engines test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -30,12 +30,21 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Browser tests need Debian's Chromium and the HTML validator needs Java: install whichever is
-# missing from Debian's packages (as root, or through sudo).
+# Browser tests need Debian's Chromium, the HTML validator needs Java, and tests/engines/ needs
+# WebKit (WebKitWebDriver, MiniBrowser and its GObject bindings), Firefox ESR, Xvfb for
+# WebKit's window, and poppler's pdftoppm to look at printed pages: install whichever is missing
+# from Debian's packages (as root, or through sudo). No browser is downloaded from anywhere else.
+WEBKIT_LIB := /usr/lib/x86_64-linux-gnu
 system-deps:
 	@missing=""; \
 	  test -x $(CHROMIUM) || missing="$$missing chromium"; \
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	  test -x /usr/bin/WebKitWebDriver || missing="$$missing webkit2gtk-driver"; \
+	  test -f $(WEBKIT_LIB)/girepository-1.0/WebKit2-4.1.typelib || missing="$$missing gir1.2-webkit2-4.1"; \
+	  /usr/bin/python3 -c 'import gi' 2>/dev/null || missing="$$missing python3-gi"; \
+	  test -x /usr/bin/firefox-esr || missing="$$missing firefox-esr"; \
+	  command -v Xvfb >/dev/null || missing="$$missing xvfb"; \
+	  command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "Installing Debian packages for the tests:$$missing"; \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -44,6 +53,10 @@ system-deps:
 
 test: setup system-deps
 	$(BIN)/python -m pytest -n auto
+
+# The safety behaviours, print and console checks in WebKit and Firefox only (tests/engines/).
+test-engines: setup system-deps
+	$(BIN)/python -m pytest -m engines
 
 # Unit, golden and build tests only: no browser.
 test-fast: setup

@@ -2,12 +2,9 @@
 
   PYTHONPATH=hooks python -m csp_site SITE_DIR
 
-The same step hooks/security_headers.py runs after `mkdocs build`, for engines that run no
-hooks (Zensical builds of `python -m guide pages`, MkDocs 2): every page gets one policy that
-allows, by hash, the inline scripts the templates wrote on all pages (those outside each
-page's content article); a script inside the content is refused. SITE_DIR/_headers gets the
-header form.
-Running it twice gives the same result (csp.with_policy replaces an earlier policy).
+The same policy hooks/security_headers.py writes after `mkdocs build`, for engines that run no
+hooks (Zensical builds of `python -m guide pages`, MkDocs 2); the work is guide.csp's
+`apply_policy`, this is only its command line. Running it twice gives the same result.
 """
 
 from __future__ import annotations
@@ -15,27 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from csp import article_body, headers_file, policy, script_tags, theme_script_hashes, with_policy
-
-
-def apply_policy(site: Path) -> int:
-    """Write the policy into every HTML page under `site` and `site/_headers`; the page count."""
-    pages = sorted(site.rglob("*.html"))
-    if not pages:
-        raise ValueError(f"{site}: no HTML pages, so no built site to protect")
-    texts = {path: path.read_text(encoding="utf-8") for path in pages}
-    # As in the MkDocs build, only scripts the templates wrote are allowed: here the page's own
-    # content is its article, and a script in it is refused rather than hashed.
-    bodies = {path: article_body(text) for path, text in texts.items()}
-    strays = [path.relative_to(site).as_posix() for path, body in bodies.items() if script_tags(body)]
-    if strays:
-        raise ValueError(f"{site}: a <script> in the page content of: {', '.join(strays)}")
-    hashes = set().union(*(theme_script_hashes(texts[path], body) for path, body in bodies.items()))
-    meta_policy = policy(hashes)
-    for path, text in texts.items():
-        path.write_text(with_policy(text, meta_policy), encoding="utf-8")
-    (site / "_headers").write_text(headers_file(policy(hashes, for_meta=False)), encoding="utf-8")
-    return len(pages)
+from guide.csp import apply_policy
 
 
 def main(argv: list[str]) -> int:

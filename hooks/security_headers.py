@@ -1,4 +1,4 @@
-"""MkDocs hooks: put the Content-Security-Policy into every built page (see csp.py).
+"""MkDocs hooks: put the Content-Security-Policy into every built page (see guide/csp.py).
 
 Each page's inline scripts are sorted by source as it is rendered (on_post_page): the ones
 the theme's templates wrote are allowed, by hash; one in the page's own Markdown body fails
@@ -18,15 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from csp import (
-    headers_file,
-    inline_script_hashes,
-    policy,
-    policy_script_hashes,
-    script_tags,
-    theme_script_hashes,
-    with_policy,
-)
+from guide.csp import inline_script_hashes, policy_script_hashes, script_tags, theme_script_hashes, write_policy
 
 _serving = False
 _theme_hashes: set[str] = set()  # inline scripts the templates wrote, this build
@@ -90,10 +82,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             + ", ".join(strays)
             + "; scripts come only from overrides/assets/js and the theme's templates"
         )
-    meta_policy = policy(allowed)
-    for path, text in texts.items():
-        path.write_text(with_policy(text, meta_policy), encoding="utf-8")
-    (site / "_headers").write_text(headers_file(policy(allowed, for_meta=False)), encoding="utf-8")
+    write_policy(site, texts, allowed)
 
 
 def _source(page: Page, config: MkDocsConfig) -> str:

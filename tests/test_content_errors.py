@@ -226,7 +226,9 @@ def test_invalid_utf8_is_reported_at_its_own_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize("empty", ["", "# nothing yet\n", "phases: []\ntitle: Empty\n"])
 def test_an_empty_guide_reports_only_itself_not_every_phase_link(tmp_path: Path, fixtures: Path, empty: str) -> None:
     problems = _problems(tmp_path, fixtures, guide=empty)
-    assert len(problems) == 1 and problems[0].startswith("content/guide.yml:1")
+    # What the file itself lacks, at its top (for `phases: []` that is the phases and the stop
+    # rule, both required), and nothing about what other files link to.
+    assert 1 <= len(problems) <= 2 and all(p.startswith("content/guide.yml:1: ") for p in problems), problems
     assert not any("unknown page" in p for p in problems)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from csp import (
+from guide.csp import (
     headers_file,
     inline_script_hashes,
     policy,
@@ -47,7 +47,7 @@ def test_a_page_without_a_head_is_an_error_not_a_silent_skip() -> None:
 
 def test_headers_file_applies_to_every_path() -> None:
     text = headers_file(policy({HASH}, for_meta=False))
-    assert text.startswith("/*\n  Content-Security-Policy: default-src 'none'")
+    assert text.startswith("/*\n  Content-Security-Policy: default-src 'self'")
     assert "  Referrer-Policy: no-referrer\n" in text
 
 
@@ -111,7 +111,7 @@ def test_the_hook_refuses_a_script_in_a_page_body_naming_its_file() -> None:
 
 
 def test_the_csp_command_allows_template_scripts_and_refuses_one_in_page_content(tmp_path: Path) -> None:
-    from csp_site import apply_policy
+    from guide.csp import apply_policy
 
     page = '<html><head><meta charset="utf-8"></head><body><script>theme()</script><article class="md-content__inner md-typeset">{}</article></body></html>'
     (tmp_path / "a.html").write_text(page.format("<p>fine</p>"), encoding="utf-8")

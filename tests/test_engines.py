@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from csp_site import apply_policy
+from guide.csp import apply_policy
 from guide.export import write_export
 from sitetools import BuiltSite, parse_html
 from support import ROOT, run_engine, run_mkdocs

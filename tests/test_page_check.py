@@ -194,7 +194,7 @@ def test_an_alias_bomb_in_content_fails_the_build_in_seconds(tmp_path: Path) -> 
 
 def test_a_dirty_rebuild_keeps_the_template_scripts_of_pages_it_did_not_render(tmp_path: Path) -> None:
     """`--dirty` renders only changed pages; the others keep the hashes their policy allowed."""
-    from csp import inline_script_hashes, policy_script_hashes
+    from guide.csp import inline_script_hashes, policy_script_hashes
 
     project = copy_project(tmp_path)
     assert run_mkdocs(project, "build").returncode == 0

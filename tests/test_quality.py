@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from csp import inline_script_hashes
+from guide.csp import inline_script_hashes
 from sitetools import BuiltSite, parse_html
 from support import ROOT
 
@@ -38,7 +38,8 @@ def test_every_page_has_a_policy_before_any_script_that_allows_only_its_own_orig
         assert not [
             s for s in sources if "://" in s or s in ("*", "https:", "http:", "'unsafe-inline'", "'unsafe-eval'")
         ], path
-        assert policy["default-src"] == ["'none'"]
+        assert policy["default-src"] == ["'self'"]
+        assert policy["object-src"] == policy["frame-src"] == policy["media-src"] == ["'none'"]
         # Every inline script on the page is allowed by its exact hash, and nothing else inline.
         assert inline_script_hashes(html) <= set(policy["script-src"]), path
         assert parse_html(html).meta("referrer") == "no-referrer", path
@@ -48,7 +49,7 @@ def test_headers_file_carries_the_policy_and_forbids_framing(built_site: BuiltSi
     headers = (built_site.root / "_headers").read_text(encoding="utf-8")
     assert headers.startswith("/*\n")
     csp = next(line for line in headers.splitlines() if "Content-Security-Policy:" in line)
-    assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp and "object-src 'none'" in csp
     home = policy_of((built_site.root / "index.html").read_text(encoding="utf-8"))
     assert all(h in csp for h in home["script-src"])
     assert "  Referrer-Policy: no-referrer" in headers

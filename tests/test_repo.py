@@ -43,3 +43,24 @@ def test_contributing_s_example_phase_is_part_of_the_real_guide() -> None:
         found = guide.index(line, at + 1)  # ValueError names a line that is not in the file
         assert not any(g.startswith("  - id: ") for g in guide[at + 1 : found]), f"{line!r} is in another phase"
         at = found
+
+
+def test_the_readme_layout_of_hooks_names_every_module_and_only_those() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme[readme.index("\nhooks/\n") : readme.index("\noverrides/ ")]
+    named = set()
+    folder = ""
+    for line in tree.splitlines()[2:]:
+        entry = line.split()[0] if line.strip() else ""
+        if not entry.endswith((".py", "/")) or entry.startswith("`"):
+            continue  # a wrapped description
+        depth = (len(line) - len(line.lstrip())) // 2
+        if depth == 1:
+            folder = entry if entry.endswith("/") else ""
+            named.add(entry)
+        elif depth == 2:
+            named.add(folder + entry)
+    modules = {p.relative_to(ROOT / "hooks").as_posix() for p in (ROOT / "hooks").glob("*.py")}
+    modules |= {p.relative_to(ROOT / "hooks").as_posix() for p in (ROOT / "hooks" / "guide").glob("*.py")}
+    modules |= {"guide/", "guide/templates/"}
+    assert named == modules

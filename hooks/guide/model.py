@@ -252,9 +252,7 @@ class StopRule(Record):
 
 class Guide(Record):
     title: Line
-    stop: StopRule | None = Field(
-        default=None, description="The one rule for 'stop'. Optional in a lone file; the site's content must have it."
-    )
+    stop: StopRule = Field(description="The one rule for 'stop': every guide has it, as every page shows it.")
     message_danger: tuple[CheckedRule, ...] = Field(
         default=(),
         description="Rules of kind 'danger' for every message check: a draft with one of their phrases gets no "

@@ -32,6 +32,11 @@ ATTR_LIST = re.compile(r"(?<!\\)(?:\\\\)*\{")
 HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ANY_GUIDE_LINK = re.compile(r"\(guide:([^)\s#]*)")
 
+# What a missing field is for, where the bare name would not say enough.
+_MISSING_HINTS: dict[tuple[Loc, Any], str] = {
+    ((), "stop"): ": the one rule for when contact is over",  # shown by every contact phase, the triage, safety
+}
+
 _MESSAGES = {
     "string_type": "must be text",
     "string_too_short": "must not be empty",
@@ -104,7 +109,7 @@ def structure_problems(error: ValidationError, source: Source, model: type[BaseM
         if kind in ("missing", "extra_forbidden"):
             where, field = _split(loc)
             if kind == "missing":
-                message, line = f"missing '{field}'", source.line_of(where)
+                message, line = f"missing '{field}'{_MISSING_HINTS.get((where, field), '')}", source.line_of(where)
             else:
                 message, line = f"unknown field '{field}'{_suggest(str(field), model, where)}", source.line_of(loc)
         else:
@@ -302,12 +307,9 @@ def safety_section_ids(source: Source) -> list[str]:
 
 
 def section_problems(source: Source, sections: Collection[str]) -> Iterator[Problem]:
-    """The site's guide has the stop rule, and its pointers into the safety page (the stop rule's
-    section, the danger rules') name sections that exist."""
+    """The guide's pointers into the safety page (the stop rule's section, the danger rules')
+    name sections that exist."""
     data = _dict(source.data)
-    if "stop" not in data and _list(data.get("phases")):  # an empty guide is its own problem
-        # The site's pages show the stop rule on every contact phase, the triage and the safety page.
-        yield _at(source, (), "missing 'stop': the one rule for when contact is over")
     pointers: list[tuple[Loc, Any]] = [(("stop", "section"), _dict(data.get("stop")).get("section"))]
     for i, rule in enumerate(_list(data.get("message_danger"))):
         pointers.append((("message_danger", i, "section"), _dict(rule).get("section")))

@@ -1,4 +1,6 @@
-"""Content-Security-Policy for a built static site: pure functions, no MkDocs.
+"""Content-Security-Policy for a built static site: pure code, no MkDocs. The MkDocs hook
+(hooks/security_headers.py) and the command for sites other engines built (hooks/csp_site.py)
+are thin adapters over it; both end in `write_policy`.
 
 Material writes a few small inline scripts into every page (they differ with the page's
 depth), so the policy allows exactly those, by hash, and nothing from any other origin.
@@ -19,7 +21,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 # An inline <script> (no src attribute) and its exact text, which is what browsers hash.
 _INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -75,14 +78,21 @@ def policy(script_hashes: Iterable[str], *, for_meta: bool = True) -> str:
     error, in a <meta> tag), so it is added only when `for_meta` is false.
     """
     directives = [
-        "default-src 'none'",
+        # Own origin only. Not 'none': Firefox prefetches Material's <link rel="next"> (the
+        # next page of this site) under default-src, and blocking it logs a CSP error on every
+        # page. Kinds of resource the site never loads are shut below.
+        "default-src 'self'",
         "script-src 'self' " + " ".join(sorted(script_hashes)),
         "style-src 'self'",
         "img-src 'self' data:",  # Material's icons are SVG data: URLs in its CSS
         "font-src 'self'",
         "connect-src 'self'",  # instant navigation and the search index
         "worker-src 'self'",  # the search worker
-        "manifest-src 'self'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "media-src 'none'",
+        # No manifest-src: the site has no manifest, default-src covers one, and WebKit (every
+        # iPhone browser) logs the directive as unrecognized on every page.
         "base-uri 'none'",
         "form-action 'none'",  # no page sends a form anywhere
     ]
@@ -119,6 +129,32 @@ def headers_file(header_policy: str) -> str:
         "Cross-Origin-Opener-Policy": "same-origin",
     }
     return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+
+def write_policy(site: Path, pages: Mapping[Path, str], script_hashes: Iterable[str]) -> None:
+    """Write every page in `pages` (path -> its HTML) with the policy allowing `script_hashes`,
+    and `site/_headers` with the header form: the last step of every build."""
+    allowed = set(script_hashes)
+    meta_policy = policy(allowed)
+    for path, text in pages.items():
+        path.write_text(with_policy(text, meta_policy), encoding="utf-8")
+    (site / "_headers").write_text(headers_file(policy(allowed, for_meta=False)), encoding="utf-8")
+
+
+def apply_policy(site: Path) -> int:
+    """Put the policy into a site any engine built; the page count. Only scripts the templates
+    wrote are allowed: here a page's own content is its article, and a script in it is refused
+    (ValueError) rather than hashed."""
+    pages = sorted(site.rglob("*.html"))
+    if not pages:
+        raise ValueError(f"{site}: no HTML pages, so no built site to protect")
+    texts = {path: path.read_text(encoding="utf-8") for path in pages}
+    bodies = {path: article_body(text) for path, text in texts.items()}
+    strays = [path.relative_to(site).as_posix() for path, body in bodies.items() if script_tags(body)]
+    if strays:
+        raise ValueError(f"{site}: a <script> in the page content of: {', '.join(strays)}")
+    write_policy(site, texts, set().union(*(theme_script_hashes(texts[path], body) for path, body in bodies.items())))
+    return len(pages)
 
 
 def _sha256(text: str) -> str:

@@ -1,0 +1,125 @@
+"""The safety promises in WebKit and Firefox, as Chromium's tests check them: no page of the
+site after the exit (by click or by Shift three times), ticks kept only by choice, triage
+answers cleared on every show, the message-check draft emptied."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from engines.conftest import CONTENT, EngineSite
+from engines.tabs import by_text, checkbox_for, wait_for_load, wait_for_url, wait_until
+
+pytestmark = [pytest.mark.browser, pytest.mark.engines]
+
+FIRST = CONTENT.guide.phases[0]
+KEY = "second-chance:checklist"
+EXIT = by_text("a", CONTENT.safety.quick_exit.label, ending=True)
+# A phase page with the message check on it.
+DRAFT_PHASE = next(p for p in CONTENT.guide.phases if p.message_rules)
+
+
+def link_to(path: str) -> str:
+    """The first link shown in the page's content that goes to `path`."""
+    return f"[...document.querySelectorAll('article a[href]')].find(a => a.getClientRects().length && new URL(a.href).pathname.endsWith({json.dumps('/' + path)}))"
+
+
+def click_through(tab: Any, site: EngineSite, *paths: str) -> None:
+    """Follow links in the content from page to page, as a reader would."""
+    for path in paths:
+        tab.click(link_to(path))
+        wait_for_url(tab, site.url + path)
+        wait_for_load(tab)
+
+
+def assert_back_never_returns(tab: Any, site: EngineSite) -> None:
+    wait_for_url(tab, site.exit_url)
+    for _ in range(3):
+        tab.back()
+        wait_for_load(tab)
+        assert not tab.url().startswith(site.url), f"{tab.engine}: Back showed {tab.url()}"
+
+
+@pytest.mark.parametrize("how", ["click", "shift"])
+def test_after_the_exit_back_never_shows_a_page_of_the_site(tab: Any, engine_site: EngineSite, how: str) -> None:
+    tab.goto(engine_site.start_url)
+    tab.goto(engine_site.url)
+    click_through(tab, engine_site, "triage/")
+    tab.click("document.querySelector('input[type=radio][value=yes]')")
+    click_through(tab, engine_site, "safety/")
+    if how == "click":
+        tab.click(EXIT)
+    else:
+        tab.click("document.querySelector('article h1')")  # the page has focus, no field does
+        for _ in range(3):
+            tab.press_shift()
+    assert_back_never_returns(tab, engine_site)
+
+
+def test_shift_three_times_leaves_from_a_phase_page(tab: Any, engine_site: EngineSite) -> None:
+    tab.goto(engine_site.url + f"phases/{FIRST.id}/")
+    tab.click("document.querySelector('article h1')")
+    for _ in range(2):
+        tab.press_shift()
+    assert tab.url().startswith(engine_site.url), "left after two presses"
+    tab.press_shift()
+    wait_for_url(tab, engine_site.exit_url)
+
+
+def saved(tab: Any) -> Any:
+    return tab.js(f"JSON.parse(localStorage.getItem('{KEY}'))")
+
+
+def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_site: EngineSite) -> None:
+    first, second = (item.text for item in FIRST.checklist[:2])
+    tab.goto(engine_site.url + f"phases/{FIRST.id}/")
+    tab.click(by_text("label", first))
+    assert tab.js(f"{checkbox_for(first)}.checked") is True
+    assert tab.js("localStorage.length") == 0, "a tick was stored before the reader chose"
+    tab.reload()
+    assert tab.js(f"{checkbox_for(first)}.checked") is False, "an unkept tick outlived the page"
+
+    tab.click(by_text("label", first))
+    tab.click(by_text("button", "Keep on this device"))
+    tab.click(by_text("label", second))
+    assert saved(tab) == {"version": 2, "done": [item.id for item in FIRST.checklist[:2]]}
+    tab.reload()
+    assert tab.js(f"[{checkbox_for(first)}.checked, {checkbox_for(second)}.checked]") == [True, True]
+
+    tab.click(by_text("button", "Stop keeping them"))  # asks first; both sessions accept prompts
+    wait_until(lambda: tab.js("localStorage.length") == 0, "the saved ticks to be removed")
+    tab.reload()
+    assert tab.js(f"{checkbox_for(first)}.checked") is False
+
+
+def test_triage_answers_are_cleared_on_every_show(tab: Any, engine_site: EngineSite) -> None:
+    tab.goto(engine_site.url + "triage/")
+    tab.click("document.querySelector('input[type=radio][value=yes]')")
+    assert tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 1
+    tab.reload()  # browsers restore form fields on reload unless the page says no
+    wait_for_load(tab)
+    assert tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 0
+    tab.click("document.querySelector('input[type=radio][value=yes]')")
+    click_through(tab, engine_site, "safety/")
+    tab.goto(engine_site.url + "triage/")
+    assert tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 0
+
+
+def test_the_message_draft_is_emptied_on_reload_and_on_the_exit(tab: Any, engine_site: EngineSite) -> None:
+    box = "document.querySelector('article textarea')"
+    tab.goto(engine_site.url + f"phases/{DRAFT_PHASE.id}/")
+    tab.type_into(box, "I miss us")
+    assert tab.js(f"{box}.value") == "I miss us"
+    tab.reload()
+    wait_for_load(tab)
+    assert tab.js(f"{box}.value") == "", "the draft came back after a reload"
+    tab.type_into(box, "I miss us")
+    # Noted as the exit's click passes, where the site's origin can read it back afterwards
+    # in this tab: the draft must already be gone by then.
+    tab.js(f"void window.addEventListener('click', () => sessionStorage.setItem('draft-at-exit', {box}.value), true)")
+    tab.click(EXIT)
+    wait_for_url(tab, engine_site.exit_url)
+    tab.goto(engine_site.url + "about/")
+    assert tab.js("sessionStorage.getItem('draft-at-exit')") == ""
