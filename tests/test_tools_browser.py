@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_print import pdf_pages, squash
-from test_safety_browser import EXIT_URL, NEUTRAL
+from accessibility import assert_no_axe_violations
+from test_browser_quick_exit import EXIT_URL
 from test_safety_in_use import COUNT_STORAGE
 
 from conftest import ROOT
@@ -26,275 +26,14 @@ SAFETY = CONTENT.safety.safety
 DRAFT = "[data-sc-msg-draft]"
 EXIT_GLOB = EXIT_URL.rstrip("/") + "**"
 
-# A fixed set of bad drafts, each with the one rule (or danger) that must catch it.
-BAD_DRAFTS = [
-    ("reconnect", "How are you? I miss us so much.", "not-about-us"),
-    ("reconnect", "Can we talk about what happened?", "not-about-us"),
-    ("reconnect", "I think we should get back together.", "not-about-us"),
-    ("reconnect", "Why won't you answer?", "no-pressure"),
-    ("reconnect", "Hey. Please reply when you see this.", "no-pressure"),
-    ("reconnect", "Are you there? Did you get my text? Hello?", "one-question"),
-    ("reconnect", "Hi. I'm sorry again for everything.", "no-new-sorry"),
-    ("reconnect", "I promise I'll be better this time.", "no-promises"),
-    ("reconnect", "I feel so lonely these days.", "light"),
-    ("reconnect", " ".join(["This is a long message that goes on and on."] * 6), "short"),
-    ("reconnect", "Hi\nhow\nare\nyou", "short"),
-    ("own-it", "I was rude to you for months.", "says-sorry"),
-    ("own-it", "I'm sorry, but you made me so angry.", "no-excuses"),
-    ("own-it", "I'm sorry. Please answer me.", "no-pressure"),
-    ("own-it", "I'm sorry. I swear it will never happen again.", "no-promises"),
-    ("own-it", "I'm sorry. You are my soul mate.", "no-love-speech"),
-    ("own-it", "I'm sorry. " + "I was wrong. " * 60, "calm-length"),
-]
-DANGER_DRAFTS = [
-    ("reconnect", "You can't just block me.", "stop-pressure"),
-    ("reconnect", "I’ll come over tonight so we can talk.", "stop-pressure"),
-    ("reconnect", "If you don't answer I'll keep trying.", "stop-pressure"),
-    ("own-it", "I'm sorry. If you do not reply, I will come over.", "stop-pressure"),
-    ("reconnect", "Answer me or else.", "threat"),
-    ("own-it", "I'm sorry but you'll regret this.", "threat"),
-    ("reconnect", "I don't want to live anymore.", "self-harm"),
-    ("own-it", "Sorry. I want to die.", "self-harm"),
-    ("reconnect", "HOW ARE YOU? I CAN'T GO ON.", "self-harm"),
-]
-
-
-def check(page: Any, draft: str) -> dict[str, Any]:
-    """The page's own rule engine (message-check.js) on `draft`."""
-    return dict(
-        page.evaluate(
-            "(d) => window.scMessageCheck.check(d, document.querySelector('[data-sc-msg]'))",
-            draft,
-        )
-    )
-
 
 # --- 1. the message check -----------------------------------------------------------------------
 
 
-def test_the_site_s_own_example_messages_meet_every_rule(page: Any) -> None:
-    examples = [phase for phase in CHECKED if phase.examples]
-    assert RECONNECT in examples
-    for phase in examples:
-        page.goto(f"phases/{phase.id}/")
-        for example in phase.examples:
-            result = check(page, example.message)
-            assert result["danger"] == [], example.message
-            assert result["met"] == {rule.id: True for rule in phase.message_rules}, example.message
-            # And on screen, typed as a reader would.
-            page.locator(DRAFT).fill(example.message)
-            assert page.locator(".sc-msg--unmet").count() == 0, example.message
-            assert page.locator(".sc-msg--met").count() == len(phase.message_rules)
-
-
-@pytest.mark.parametrize(("phase_id", "draft", "rule"), BAD_DRAFTS)
-def test_each_bad_draft_is_caught_by_the_rule_expected(page: Any, phase_id: str, draft: str, rule: str) -> None:
-    page.goto(f"phases/{phase_id}/")
-    result = check(page, draft)
-    assert result["danger"] == [] and result["met"][rule] is False, result
-    page.locator(DRAFT).fill(draft)
-    assert "sc-msg--unmet" in (page.locator(f"[data-sc-rule={rule}]").get_attribute("class") or "")
-    assert page.locator(f"[data-sc-rule={rule}]").inner_text().endswith("Not yet.")
-
-
-@pytest.mark.parametrize(("phase_id", "draft", "danger"), DANGER_DRAFTS)
-def test_a_draft_not_to_send_gets_no_score_only_do_not_send(page: Any, phase_id: str, draft: str, danger: str) -> None:
-    page.goto(f"phases/{phase_id}/")
-    page.locator(DRAFT).fill(draft)
-    assert danger in check(page, draft)["danger"]
-    note = page.locator(f"[data-sc-danger={danger}]")
-    assert note.is_visible() and note.inner_text().startswith("Do not send this.")
-    assert not page.locator("[data-sc-msg-rules]").is_visible()
-    assert not page.locator("[data-sc-msg-summary]").is_visible()
-    section = next(rule.section for rule in GUIDE.message_danger if rule.id == danger)
-    assert note.locator(f"a[href$='safety/#{section}']").count() == 1
-
-
-def test_words_about_self_harm_show_the_crisis_lines(page: Any) -> None:
-    page.goto(f"phases/{RECONNECT.id}/")
-    page.locator(DRAFT).fill("Sometimes I think about ending it all. I want to die.")
-    note = page.locator("[data-sc-danger=self-harm]")
-    for line in SAFETY.crisis.helplines:
-        assert line.phone
-        digits = "".join(ch for ch in line.phone if ch.isdigit())
-        assert note.locator(f"a[href='tel:{digits}']").first.is_visible(), line.name
-    # A draft made safe again gets its score back.
-    page.locator(DRAFT).fill("How are you?")
-    assert not note.is_visible() and page.locator("[data-sc-msg-rules]").is_visible()
-
-
-def test_the_live_region_speaks_once_typing_pauses(page: Any) -> None:
-    page.goto(f"phases/{RECONNECT.id}/")
-    live = page.locator("[data-sc-msg-live]")
-    assert live.get_attribute("aria-live") == "polite"
-    page.locator(DRAFT).press_sequentially("How are you doing", delay=60)
-    assert live.inner_text() == ""  # nothing said while the keys come
-    page.wait_for_timeout(1500)
-    assert (
-        live.inner_text()
-        == f"Your message meets {len(RECONNECT.message_rules)} of {len(RECONNECT.message_rules)} points."
-    )
-
-
-def test_the_box_is_private_and_emptied_on_every_show_and_on_leaving(page: Any) -> None:
-    page.goto(f"phases/{RECONNECT.id}/")
-    box = page.locator(DRAFT)
-    assert box.get_attribute("spellcheck") == "false" and box.get_attribute("autocomplete") == "off"
-    assert page.locator(f"label[for='{box.get_attribute('id')}']").inner_text() == "Your message"
-    for event in ("pageshow", "pagehide"):
-        box.fill("I miss us")
-        page.evaluate(f"() => window.dispatchEvent(new PageTransitionEvent('{event}', {{persisted: true}}))")
-        assert box.input_value() == "", event
-        assert page.locator(".sc-msg--unmet").count() == 0
-    box.fill("I miss us")
-    page.reload()
-    assert page.locator(DRAFT).input_value() == ""
-
-
-def test_the_quick_exit_empties_the_box_before_it_leaves(page: Any) -> None:
-    page.route(EXIT_GLOB, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))
-    seen: list[str] = []
-    page.expose_function("reportDraft", lambda value: seen.append(value))
-    page.goto(f"phases/{RECONNECT.id}/")
-    page.locator(DRAFT).fill("I miss us")
-    # Registered after message-check.js, so it sees the box as the exit's click leaves it.
-    page.evaluate(
-        "() => window.addEventListener('click', () => window.reportDraft(document.querySelector('[data-sc-msg-draft]').value), true)"
-    )
-    page.locator("a[data-quick-exit]").first.click()
-    page.wait_for_url(EXIT_GLOB)
-    assert seen == [""]
-
-
-def test_shift_typed_in_the_box_never_leaves(page: Any) -> None:
-    hits: list[str] = []
-
-    def refuse(route: Any) -> None:
-        hits.append(route.request.url)
-        route.abort()
-
-    page.route(EXIT_GLOB, refuse)
-    page.goto(f"phases/{RECONNECT.id}/")
-    box = page.locator(DRAFT)
-    box.focus()
-    for _ in range(4):
-        page.keyboard.press("Shift")
-    box.press_sequentially("Hi THERE, How Are You?")
-    page.wait_for_timeout(300)
-    assert hits == [] and box.input_value() == "Hi THERE, How Are You?"
-
-
 # --- 2. the space on a calendar -----------------------------------------------------------------
-
-# 12:00 UTC on Thursday 27 November 2025 is already Friday 28 November in Auckland, and still
-# Thursday morning in Los Angeles: the day of the space follows the reader's own calendar.
-NOON_UTC = "2025-11-27T12:00:00Z"
-
-
-@pytest.mark.parametrize(("zone", "day"), [("Pacific/Auckland", 4), ("America/Los_Angeles", 3), ("Europe/London", 3)])
-def test_the_space_is_counted_in_the_reader_s_time_zone(browser: Any, site_url: str, zone: str, day: int) -> None:
-    assert SPACE.space_days and (SPACE.space_days.shortest, SPACE.space_days.longest) == (5, 7)
-    context = browser.new_context(base_url=site_url, timezone_id=zone)
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(NOON_UTC)
-        page.goto(f"phases/{SPACE.id}/")
-        page.locator("[data-sc-space-date]").fill("2025-11-24")
-        result = page.locator("[data-sc-space-result]").inner_text()
-        assert f"Today is day {day} of your space." in result
-        assert "Your week of space ends between Saturday 29 November and Monday 1 December." in result
-        assert page.locator("[data-sc-space-date]").get_attribute("max") == ("2025-11-28" if day == 4 else "2025-11-27")
-    finally:
-        context.close()
-
-
-def test_the_space_says_when_it_ended_and_the_stop_rule_stands_beside_it(page: Any) -> None:
-    page.clock.set_fixed_time(NOON_UTC)
-    page.goto(f"phases/{SPACE.id}/")
-    page.locator("[data-sc-space-date]").fill("2025-11-01")
-    assert (
-        "ended between Thursday 6 November and Saturday 8 November"
-        in page.locator("[data-sc-space-result]").inner_text()
-    )
-    rule = page.locator(".sc-space__rule")
-    assert rule.is_visible() and "A request to stop means no message at the end of the week." in rule.inner_text()
-    assert GUIDE.stop and GUIDE.stop.summary in rule.inner_text()
-    live = page.locator("[data-sc-space-live]")
-    assert live.inner_text() == ""
-    page.wait_for_timeout(1300)
-    assert "ended between" in live.inner_text()
-    page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    assert page.locator("[data-sc-space-date]").input_value() == ""
-    assert page.locator("[data-sc-space-result]").inner_text() == ""
-
-
-def test_the_dates_print_when_filled_in_even_with_only_the_checklist(page: Any) -> None:
-    page.clock.set_fixed_time(NOON_UTC)
-    page.goto(f"phases/{SPACE.id}/")
-    text = squash(" ".join(pdf_pages(page)))
-    assert "It ends 5 to 7 days after your last conversation." in text
-    page.emulate_media(media="screen")
-    page.locator("[data-sc-space-date]").fill("2025-11-24")
-    text = squash(" ".join(pdf_pages(page)))
-    assert "Monday 1 December" in text and "Day of your last conversation" not in text
-    # "Print this checklist" prints the title, the dates and that checklist.
-    page.evaluate(
-        "() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }"
-    )
-    text = squash(" ".join(pdf_pages(page)))
-    assert "Monday 1 December" in text and SPACE.checklist[0].text in text
-    assert "Why this matters" not in text
 
 
 # --- 3. helplines for your region -----------------------------------------------------------------
-
-
-def test_choosing_a_region_shows_its_numbers_first_and_keeps_the_others(phone: Any) -> None:
-    phone.goto("safety/")
-    choice = phone.locator("#sc-region-choice")
-    names = choice.locator("option").all_inner_texts()
-    assert names[1:] == [region.name for region in SAFETY.regions] + [SAFETY.directory.region]
-    before = phone.locator("a[href^='tel:']").count()
-    uk = next(region for region in SAFETY.regions if region.id == "united-kingdom")
-    choice.select_option(uk.id)
-    result = phone.locator("[data-sc-region-result]")
-    assert result.is_visible() and result.inner_text().startswith(f"Numbers for {uk.name}")
-    chooser, shown = choice.bounding_box(), result.bounding_box()
-    assert chooser and shown and 0 <= shown["y"] - (chooser["y"] + chooser["height"]) < 40, "directly below"
-    assert result.locator("a.sc-call").get_attribute("href") == f"tel:{uk.emergency}"
-    lines = {line.id: line for line in (*SAFETY.crisis.helplines, *SAFETY.helplines, SAFETY.directory)}
-    shown_names = phone.locator("[data-sc-region-result] > ul:not(.sc-emergency) > li").evaluate_all(
-        "items => items.map((li) => li.querySelector('strong').textContent)"
-    )
-    assert shown_names == [lines[i].name for i in uk.helplines]
-    # Nothing was removed: the full lists are still there, below.
-    assert phone.locator("article a[href^='tel:']").count() > before
-    assert phone.locator("article [data-sc-line]").count() == len(lines)
-    assert "United Kingdom" in phone.locator("[data-sc-region-live]").inner_text()
-    assert phone.locator("[data-sc-region-result] [id], [data-sc-region-result] [data-sc-line]").count() == 0
-    # Everywhere else: the directory, and no emergency number the page cannot know.
-    choice.select_option("everywhere-else")
-    assert result.locator("a.sc-call").count() == 0
-    assert SAFETY.directory.name in result.inner_text()
-    choice.select_option("")
-    assert not result.is_visible()
-
-
-def test_the_region_chooser_works_from_the_keyboard(page: Any) -> None:
-    page.goto("safety/")
-    page.locator("#sc-region-choice").focus()
-    page.keyboard.press("ArrowDown")
-    first = SAFETY.regions[0]
-    assert page.locator("#sc-region-choice").input_value() == first.id
-    assert page.locator("[data-sc-region-result]").inner_text().startswith(f"Numbers for {first.name}")
-
-
-def test_the_emergency_numbers_stay_on_the_first_phone_screen_below_the_chooser(phone: Any) -> None:
-    phone.goto("safety/")
-    bar = phone.locator(".sc-controls").bounding_box()
-    chooser = phone.locator("#sc-region-choice").bounding_box()
-    last = phone.locator("a.sc-call").last.bounding_box()
-    assert bar and chooser and last and chooser["y"] < last["y"] and last["y"] + last["height"] <= bar["y"]
 
 
 # --- 4. for all three -----------------------------------------------------------------------------
@@ -305,10 +44,10 @@ def use_tool(page: Any, path: str) -> None:
         page.locator(DRAFT).press_sequentially("How are you? I miss us. You can't just block me.")
         page.wait_for_timeout(1300)
     elif path == f"phases/{SPACE.id}/":
-        page.locator("[data-sc-space-date]").fill("2025-11-24")
+        page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
         page.wait_for_timeout(1100)
     else:
-        page.locator("#sc-region-choice").select_option(SAFETY.regions[0].id)
+        page.locator("#sc-regions-choice").select_option(SAFETY.regions[0].id)
 
 
 TOOLS = [f"phases/{RECONNECT.id}/", f"phases/{SPACE.id}/", "safety/"]
@@ -340,9 +79,9 @@ def test_each_tool_works_after_instant_navigation(page: Any, path: str) -> None:
     assert page.evaluate("() => window.__sameDocument === true"), "expected Material's instant navigation"
     use_tool(page, path)
     if path == "safety/":
-        assert page.locator("[data-sc-region-result]").is_visible()
+        assert page.locator("[data-sc-regions-result]").is_visible()
     elif path == f"phases/{SPACE.id}/":
-        assert "Monday 1 December" in page.locator("[data-sc-space-result]").inner_text()
+        assert "Monday 1 December" in page.locator("[data-sc-space-calendar-result]").inner_text()
     else:
         assert page.locator("[data-sc-danger=stop-pressure]").is_visible()
 
@@ -360,10 +99,13 @@ def test_without_javascript_each_rule_shows_in_words(browser: Any, site_url: str
             for rule in GUIDE.message_danger:
                 assert page.get_by_text(f"{rule.label}:", exact=False).first.is_visible()
         page.goto(f"phases/{SPACE.id}/")
-        assert not page.locator("[data-sc-space-date]").is_visible()
-        assert page.locator(".sc-space__words").is_visible() and page.locator(".sc-space__rule").is_visible()
+        assert not page.locator("[data-sc-space-calendar-date]").is_visible()
+        assert (
+            page.locator(".sc-space-calendar__words").is_visible()
+            and page.locator(".sc-space-calendar__rule").is_visible()
+        )
         page.goto("safety/")
-        assert not page.locator("#sc-region-choice").is_visible()
+        assert not page.locator("#sc-regions-choice").is_visible()
         assert (
             page.locator("article [data-sc-line]").count() == len(SAFETY.helplines) + len(SAFETY.crisis.helplines) + 1
         )
@@ -380,15 +122,12 @@ AXE_CASES = [
 
 
 def axe_clean(page: Any, path: str, draft: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-
     page.goto(path)
     if draft:
         page.locator(DRAFT).fill(draft)
     else:
         use_tool(page, path)
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize(("path", "draft"), AXE_CASES)
