@@ -30,11 +30,13 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Browser tests need Debian's Chromium and the HTML validator needs Java: install whichever is
-# missing from Debian's packages (as root, or through sudo).
+# Browser tests need Debian's Chromium, the HTML validator needs Java, and every build checks the
+# scripts with Node.js (hooks/bundle.py): install whichever is missing from Debian's packages
+# (as root, or through sudo).
 system-deps:
 	@missing=""; \
 	  test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "Installing Debian packages for the tests:$$missing"; \
