@@ -1,4 +1,5 @@
-"""The interactive checklist in a real browser: saving, progress, tools and every failure mode."""
+"""The interactive checklist (checklist.js, checklist.html.j2, .sc-checklist) in Chromium: saving,
+progress and every failure mode of storage. Its file tools: tests/test_browser_checklist_file.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The quick exit and the triage in a real browser (Debian's Chromium through Playwright)."""
+"""Visiting and answering leave nothing in storage or cookies (Chromium). The quick exit and the
+triage have their own modules: tests/test_browser_quick_exit.py, tests/test_browser_triage.py."""
 
 from __future__ import annotations
 

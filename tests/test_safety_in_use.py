@@ -1,6 +1,6 @@
-"""Safety as a reader on a phone meets it (390x844, touch): no trail after the exit, the exit and
-the safety link always in reach, triage answers that act at once, and no traces on the device
-beyond what the reader chose."""
+"""Safety as a reader on a phone meets it (390x844, touch): no traces on the device beyond what
+the reader chose, and the safety page's numbers in reach. The exit, one-entry, triage and
+checklist parts are in their components' modules (tests/test_browser_*.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from accessibility import assert_no_axe_violations
-from test_browser_quick_exit import EXIT_URL
 
 from conftest import ROOT
 from guide.content import load_content
@@ -18,22 +17,12 @@ pytestmark = pytest.mark.browser
 CONTENT = load_content(ROOT / "content")
 FIRST = CONTENT.guide.phases[0]
 KEY = "second-chance:checklist"
-EXIT_GLOB = EXIT_URL.rstrip("/") + "**"
-
-
-# --- 1. no trail after the exit ---------------------------------------------------------------
-
-
-# --- 2. the exit always in reach --------------------------------------------------------------
 
 
 HELP = ".sc-controls a.sc-controls__help"
 
 
-# --- 3. triage answers ------------------------------------------------------------------------
-
-
-# --- 4. no traces beyond what the reader chose -------------------------------------------------
+# --- 1. no traces beyond what the reader chose -------------------------------------------------
 
 
 def test_search_words_never_reach_the_address_or_history(phone: Any) -> None:
@@ -83,7 +72,7 @@ def test_triage_and_safety_pages_call_no_storage_method_at_all(phone: Any) -> No
     assert phone.evaluate("() => window.__storageCalls") == []
 
 
-# --- 5. the safety page on a phone --------------------------------------------------------------
+# --- 2. the safety page on a phone --------------------------------------------------------------
 
 
 def test_emergency_numbers_are_big_call_links_on_the_first_screen(phone: Any) -> None:

@@ -1,6 +1,7 @@
-"""The reader's tools in a real browser: the message check, the space on a calendar and
-helplines for your region. Each runs in the page only: nothing stored, nothing requested,
-nothing in the address or the history, and each still says its rule in words without JavaScript."""
+"""What the reader's three tools (message check, space on a calendar, helplines for your region)
+share, in a real browser: each runs in the page only (nothing stored, requested, or put in the
+address or the history), works after instant navigation, has no axe violation in use, and says
+its rule in words without JavaScript. Each tool's own behaviour is in tests/test_browser_<tool>.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 import pytest
 from accessibility import assert_no_axe_violations
-from test_browser_quick_exit import EXIT_URL
 from test_safety_in_use import COUNT_STORAGE
 
 from conftest import ROOT
@@ -24,19 +24,9 @@ RECONNECT = PHASES["reconnect"]
 SPACE = next(phase for phase in GUIDE.phases if phase.space_days)
 SAFETY = CONTENT.safety.safety
 DRAFT = "[data-sc-msg-draft]"
-EXIT_GLOB = EXIT_URL.rstrip("/") + "**"
 
 
-# --- 1. the message check -----------------------------------------------------------------------
-
-
-# --- 2. the space on a calendar -----------------------------------------------------------------
-
-
-# --- 3. helplines for your region -----------------------------------------------------------------
-
-
-# --- 4. for all three -----------------------------------------------------------------------------
+# --- for all three -----------------------------------------------------------------------------
 
 
 def use_tool(page: Any, path: str) -> None:
