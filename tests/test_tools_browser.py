@@ -46,7 +46,12 @@ TOOLS = [f"phases/{RECONNECT.id}/", f"phases/{SPACE.id}/", "safety/"]
 @pytest.mark.parametrize("path", TOOLS)
 def test_using_a_tool_stores_nothing_requests_nothing_and_leaves_no_trace(phone: Any, path: str) -> None:
     phone.context.add_init_script(COUNT_STORAGE)
-    phone.goto(path, wait_until="networkidle")
+    # Every script run and the late fetches (the theme's sitemap and search index, the browser's
+    # favicon, asked for after load) done: "networkidle" alone can come while the theme's bundle
+    # is still being run, before ours load.
+    with phone.expect_request("**/favicon.png"):
+        phone.goto(path, wait_until="load")
+    phone.wait_for_load_state("networkidle")
     requests: list[str] = []
     phone.on("request", lambda request: requests.append(request.url))
     url, entries = phone.url, phone.evaluate("() => history.length")
