@@ -30,14 +30,16 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Browser tests need Debian's Chromium, the HTML validator needs Java, and tests/engines/ needs
-# WebKit (WebKitWebDriver, MiniBrowser and its GObject bindings), Firefox ESR, Xvfb for
-# WebKit's window, and poppler's pdftoppm to look at printed pages: install whichever is missing
-# from Debian's packages (as root, or through sudo). No browser is downloaded from anywhere else.
+# Browser tests need Debian's Chromium, the HTML validator needs Java, every build checks the
+# scripts with Node.js (hooks/bundle.py), and tests/engines/ needs WebKit (WebKitWebDriver,
+# MiniBrowser and its GObject bindings), Firefox ESR, Xvfb for WebKit's window, and poppler's
+# pdftoppm to look at printed pages: install whichever is missing from Debian's packages (as
+# root, or through sudo). No browser is downloaded from anywhere else.
 WEBKIT_LIB := /usr/lib/x86_64-linux-gnu
 system-deps:
 	@missing=""; \
 	  test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	  test -x /usr/bin/WebKitWebDriver || missing="$$missing webkit2gtk-driver"; \
 	  test -f $(WEBKIT_LIB)/girepository-1.0/WebKit2-4.1.typelib || missing="$$missing gir1.2-webkit2-4.1"; \

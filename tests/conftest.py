@@ -134,7 +134,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f'data-items="{item_id}|old-name' in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'data-sc-items="{item_id}|old-name' in (project / "site" / "index.html").read_text(encoding="utf-8")
     with serve_directory(project / "site", port=port) as url:
         yield url
 

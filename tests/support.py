@@ -67,6 +67,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 ODD_IDS = ("constructor", "import", "export", "valueof", "tostring")
 EXIT_URL = site_content().safety.quick_exit.url
 NEUTRAL = "<!doctype html><title>Weather</title><p>Neutral stand-in</p>"
+EXIT_GLOB = EXIT_URL.rstrip("/") + "**"  # the exit's target, to answer inside a test
 
 # Counts every storage call a page makes, so tests can say "none at all".
 COUNT_STORAGE = """

@@ -131,8 +131,12 @@ def test_search_index_covers_the_phases(built_site: BuiltSite) -> None:
 def test_theme_fonts_are_off_and_palette_has_light_and_dark(built_site: BuiltSite) -> None:
     html = (built_site.root / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
-    assert 'data-md-color-scheme="default"' in html
-    assert 'data-md-color-scheme="slate"' in html or "slate" in html
+    # The palette's two choices, each following the reader's own system setting.
+    options = {
+        e.attrs.get("data-md-color-scheme"): e.attrs.get("data-md-color-media")
+        for e in parse_html(html).find("input", name="__palette")
+    }
+    assert options == {"default": "(prefers-color-scheme: light)", "slate": "(prefers-color-scheme: dark)"}
 
 
 def test_sitemap_lists_every_phase(built_site: BuiltSite) -> None:

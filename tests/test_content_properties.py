@@ -80,8 +80,8 @@ FRAGMENTS = [
     "[ref][r]\n\n[r]: javascript:alert(1)",
     '{: onclick="alert(1)" }',
     '\n{: onclick="alert(1)" }',
-    "{ data-quick-exit }",
-    "[leave](https://example.org/){ data-quick-exit }",
+    "{ data-sc-quick-exit }",
+    "[leave](https://example.org/){ data-sc-quick-exit }",
     '{: data-sc-action="clear" }',
     '\n{: data-sc-action="clear" }',
     '\n{: style="color:red" }',
@@ -251,8 +251,10 @@ def unsafe(element: Element) -> list[str]:
             scheme = url_scheme(squeezed)
             if (scheme and scheme not in LINK_SCHEMES) or squeezed.startswith("//"):
                 found.append(f"href={value}")
-    if "data-quick-exit" in element.attrs and not (element.tag == "a" and "sc-exit" in element.attrs.get("class", "")):
-        found.append("data-quick-exit")
+    if "data-sc-quick-exit" in element.attrs and not (
+        element.tag == "a" and "sc-quick-exit" in element.attrs.get("class", "")
+    ):
+        found.append("data-sc-quick-exit")
     if "data-sc-action" in element.attrs and element.tag != "button":
         found.append("data-sc-action")
     return found
@@ -268,7 +270,7 @@ def check_site(pages: dict[str, str], phase_ids: list[str]) -> None:
         problems = [p for element in page.elements for p in unsafe(element)]
         assert problems == [], f"{name}: {problems}"
         assert "guide:" not in " ".join(e.attrs.get("href", "") for e in page.find("a")), name
-    assert sum("data-quick-exit" in e.attrs for e in parse_html(render(pages["safety.md"])).elements) == 1
+    assert sum("data-sc-quick-exit" in e.attrs for e in parse_html(render(pages["safety.md"])).elements) == 1
 
 
 def check_error(error: ContentError, files: dict[str, bytes]) -> None:
@@ -351,7 +353,7 @@ def test_real_builds_of_tricky_and_hostile_content(tmp_path: Path, variant: str)
     if variant == "tricky":
         guide["phases"][0]["dos"] = TRICKY_BUT_VALID["dos"] + guide["phases"][0]["dos"]
     else:
-        guide["phases"][0]["dos"] = ["[x](javascript:alert(1))", "Leave {: data-quick-exit }"]
+        guide["phases"][0]["dos"] = ["[x](javascript:alert(1))", "Leave {: data-sc-quick-exit }"]
         guide["phases"][1]["id"] = "safety"
     path.write_text(yaml.safe_dump(guide, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     result = run_mkdocs(project, "build", "--strict")

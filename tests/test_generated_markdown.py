@@ -6,6 +6,10 @@ After an intended change to a template, review the diff and run
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,8 +40,36 @@ def test_generated_pages_match_golden_files(fixtures: Path, update_goldens: bool
         assert text == expected[name], f"{name} differs from tests/golden/{name}"
 
 
-def test_generation_is_deterministic(fixtures: Path) -> None:
-    assert generated(fixtures) == generated(fixtures)
+# Generates the fixture's pages in a fresh interpreter and prints them as JSON.
+_GENERATE = """
+import json, sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from test_generated_markdown import generated
+from pathlib import Path
+print(json.dumps(generated(Path(sys.argv[3])), sort_keys=True))
+"""
+
+
+@pytest.mark.parametrize("seeds", [("0", "1"), ("1", "12345")])
+def test_generation_is_the_same_in_separate_processes_with_different_hash_seeds(
+    fixtures: Path, seeds: tuple[str, str]
+) -> None:
+    """Set and dict order that follows string hashing changes with PYTHONHASHSEED, from one
+    run to the next: two runs in separate processes must still write the same bytes."""
+    hooks, tests = Path(__file__).resolve().parent.parent / "hooks", Path(__file__).resolve().parent
+    outputs = []
+    for seed in seeds:
+        run = subprocess.run(
+            [sys.executable, "-c", _GENERATE, str(hooks), str(tests), str(fixtures)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        outputs.append(json.loads(run.stdout))
+    assert outputs[0] == outputs[1] == generated(fixtures)
 
 
 @pytest.mark.parametrize(

@@ -19,36 +19,73 @@ def messages(html: str) -> list[str]:
     return [finding.message for finding in html_findings(html)]
 
 
+LINK_RULE = "is not allowed: links may use http:, https:, mailto:, sms:, tel: or a path in this site"
+NOT_OURS = "is not from this site: use a file in this site instead"
+
+
 @pytest.mark.parametrize(
-    "html",
+    ("html", "expected"),
     [
-        '<a href="javascript:alert(1)">x</a>',
-        '<a href="JaVa&#115;cript:alert(1)">x</a>',  # entities are decoded before the browser looks
-        '<a href="java\tscript:alert(1)">x</a>',  # and tabs and newlines dropped
-        '<a href="&#x10;&#x1e; javascript:alert(1)">x</a>',  # and controls and spaces at either end
-        '<a href=" data:text/html,hi">x</a>',
-        '<a href="vbscript:x">x</a>',
-        '<a href="//evil.example/">x</a>',
-        '<img src="https://example.com/x.png">',
-        '<img src="//example.com/x.png">',
-        '<img src="/\\example.com/x.png">',
-        '<img src="data:image/png;base64,AAAA">',
-        '<img src="a.png" srcset="a.png 1x, https://example.com/b.png 2x">',
-        '<svg><image href="https://example.com/x.svg"/></svg>',
-        '<video poster="https://example.com/p.png"></video>',
-        '<p onclick="alert(1)">x</p>',
-        '<p ONMOUSEOVER="alert(1)">x</p>',
-        '<p style="color:red">x</p>',
-        "<script>alert(1)</script>",
-        '<script src="https://example.com/x.js"></script>',
-        "<style>p{}</style>",
-        '<iframe src="https://example.com/"></iframe>',
-        '<form action="https://example.com/"></form>',
-        '<button formaction="javascript:alert(1)">x</button>',
+        ('<a href="javascript:alert(1)">x</a>', [f"link to 'javascript:alert(1)' {LINK_RULE}"]),
+        (
+            '<a href="JaVa&#115;cript:alert(1)">x</a>',
+            [f"link to 'JaVascript:alert(1)' {LINK_RULE}"],
+        ),  # entities are decoded before the browser looks
+        (
+            '<a href="java\tscript:alert(1)">x</a>',
+            [f"link to 'java\tscript:alert(1)' {LINK_RULE}"],
+        ),  # and tabs and newlines dropped
+        (
+            '<a href="&#x10;&#x1e; javascript:alert(1)">x</a>',
+            [f"link to ' javascript:alert(1)' {LINK_RULE}"],
+        ),  # and controls and spaces at either end
+        ('<a href=" data:text/html,hi">x</a>', [f"link to ' data:text/html,hi' {LINK_RULE}"]),
+        ('<a href="vbscript:x">x</a>', [f"link to 'vbscript:x' {LINK_RULE}"]),
+        (
+            '<a href="//evil.example/">x</a>',
+            ["link to '//evil.example/' has no scheme: write the full https:// address"],
+        ),
+        ('<img src="https://example.com/x.png">', [f"image 'https://example.com/x.png' {NOT_OURS}"]),
+        ('<img src="//example.com/x.png">', [f"image '//example.com/x.png' {NOT_OURS}"]),
+        ('<img src="/\\example.com/x.png">', [f"image '/\\example.com/x.png' {NOT_OURS}"]),
+        ('<img src="data:image/png;base64,AAAA">', [f"image 'data:image/png;base64,AAAA' {NOT_OURS}"]),
+        (
+            '<img src="a.png" srcset="a.png 1x, https://example.com/b.png 2x">',
+            [f"image 'https://example.com/b.png' {NOT_OURS}"],
+        ),
+        (
+            '<svg><image href="https://example.com/x.svg"/></svg>',
+            [f"<image> href 'https://example.com/x.svg' {NOT_OURS}"],
+        ),
+        (
+            '<video poster="https://example.com/p.png"></video>',
+            [f"<video> poster 'https://example.com/p.png' {NOT_OURS}"],
+        ),
+        ('<p onclick="alert(1)">x</p>', ["an event-handler attribute (onclick) is not allowed"]),
+        ('<p ONMOUSEOVER="alert(1)">x</p>', ["an event-handler attribute (onmouseover) is not allowed"]),
+        ('<p style="color:red">x</p>', ["a style attribute is not allowed; use a class and site.css"]),
+        (
+            "<script>alert(1)</script>",
+            ["a <script> element: scripts come only from overrides/assets/js, never from a page"],
+        ),
+        (
+            '<script src="https://example.com/x.js"></script>',
+            [
+                "a <script> element: scripts come only from overrides/assets/js, never from a page",
+                f"<script> src 'https://example.com/x.js' {NOT_OURS}",
+            ],
+        ),
+        ("<style>p{}</style>", ["a <style> element: styles belong in overrides/assets/css/site.css"]),
+        (
+            '<iframe src="https://example.com/"></iframe>',
+            ["a <iframe> element is not allowed in a page", f"<iframe> src 'https://example.com/' {NOT_OURS}"],
+        ),
+        ('<form action="https://example.com/"></form>', ["a <form> element is not allowed in a page"]),
+        ('<button formaction="javascript:alert(1)">x</button>', [f"link to 'javascript:alert(1)' {LINK_RULE}"]),
     ],
 )
-def test_each_unsafe_thing_is_found(html: str) -> None:
-    assert len(messages(html)) >= 1, html
+def test_each_unsafe_thing_is_found_with_its_own_message(html: str, expected: list[str]) -> None:
+    assert messages(html) == expected
 
 
 @pytest.mark.parametrize(
@@ -59,9 +96,9 @@ def test_each_unsafe_thing_is_found(html: str) -> None:
         '<a href="mailto:a@example.org">x</a> <a href="tel:999">x</a> <a href="sms:88788">x</a>',
         '<a href="../safety/#helplines">x</a> <a href="#top">x</a> <a href="/about/">x</a>',
         '<img src="../assets/x.png" alt="x"> <img src="x.png" srcset="x.png 1x, x2.png 2x">',
-        '<a class="sc-exit" href="https://example.org/" rel="nofollow" data-quick-exit>x</a>',
+        '<a class="sc-quick-exit" href="https://example.org/" rel="nofollow" data-sc-quick-exit>x</a>',
         '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>',
-        '<input type="checkbox" id="sc-a" data-item="a"><button type="button" data-sc-action="print">P</button>',
+        '<input type="checkbox" id="sc-a" data-sc-item="a"><button type="button" data-sc-action="print">P</button>',
     ],
 )
 def test_what_the_site_itself_writes_is_allowed(html: str) -> None:

@@ -28,7 +28,7 @@ def test_every_page_links_to_the_safety_page_and_carries_the_quick_exit(built_si
         to_safety = "../" * depth + "safety/" if depth else "safety/"
         hrefs = [a.attrs.get("href") for a in page.find("a")]
         assert to_safety in hrefs or (depth == 1 and "./" in hrefs and "safety" in str(html)), html
-        exits = [a for a in page.find("a") if "data-quick-exit" in a.attrs]
+        exits = [a for a in page.find("a") if "data-sc-quick-exit" in a.attrs]
         assert exits, html
         for link in exits:
             assert link.attrs["href"] == SAFETY.quick_exit.url
@@ -180,7 +180,7 @@ def test_phase_pages_remind_readers_where_the_advice_meets_a_no(built_site: Buil
 def test_exit_is_hidden_in_print(built_site: BuiltSite) -> None:
     css = (built_site.root / "assets" / "css" / "site.css").read_text(encoding="utf-8")
     print_rules = css[css.index("@media print") :]
-    assert ".sc-exit" in print_rules and ".sc-controls" in print_rules and "display: none" in print_rules
+    assert ".sc-quick-exit" in print_rules and ".sc-controls" in print_rules and "display: none" in print_rules
 
 
 def test_quick_exit_target_is_a_neutral_https_site() -> None:

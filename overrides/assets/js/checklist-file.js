@@ -1,14 +1,15 @@
 /* Checklist tools: print one checklist or all of them, and, on the all-checklists page, save
  * progress to a file, load it back, clear everything. Works through checklist.js
  * (window.scChecklist); does nothing on pages without the tools. */
-(() => {
+sc.component("checklist-file", () => {
   "use strict";
+  const { say: speak } = sc;
   const FORMAT = "second-chance-progress";
   const VERSION = 2;
   const MAX_BYTES = 1024 * 1024; // a real file is a few KiB; refuse big ones before reading them
 
   const status = () => document.querySelector(".sc-import-status");
-  const say = (text) => { const el = status(); if (el) el.textContent = text; };
+  const say = (text) => speak(status(), text);
   const isRecord = (x) => x && typeof x === "object" && !Array.isArray(x);
 
   const exportFile = (api) => {
@@ -66,4 +67,4 @@
     const api = window.scChecklist;
     if (api && event.target.matches("[data-sc-import]") && event.target.files.length) importFile(api, event.target);
   });
-})();
+});

@@ -2,8 +2,9 @@
  * this device; only then is one versioned localStorage record of item ids written. Pages with
  * no checklist never touch storage. Whatever storage does, no tick is dropped unsaid. The
  * words the reader sees are in the templates (checklist_status.html.j2). */
-(() => {
+sc.component("checklist", () => {
   "use strict";
+  const { $$, say, material } = sc;
   const PREFIX = "second-chance:";
   const KEY = PREFIX + "checklist";
   const VERSION = 2;
@@ -16,7 +17,6 @@
   let warning = ""; // which notice to show: blocked, newer, unreadable, full
   let removed = "";
 
-  const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
   const isRecord = (x) => x && typeof x === "object" && !Array.isArray(x);
 
   // Valid ids from a record or a file: version 1 kept {id: time}, 2 keeps [id]. Times are dropped.
@@ -91,11 +91,11 @@
   };
 
   // Items are `id` or `id|former-id|...`; a tick under a former id counts for the item.
-  const items = (el) => (el.dataset.items || "").split(" ").filter(Boolean).map((t) => t.split("|"));
+  const items = (el) => (el.dataset.scItems || "").split(" ").filter(Boolean).map((t) => t.split("|"));
 
   const migrate = () => {
     const ids = current();
-    for (const el of $$("[data-items]")) {
+    for (const el of $$("[data-sc-items]")) {
       for (const [id, ...former] of items(el)) {
         for (const old of former.filter((x) => ids.has(x))) ops.set(old, false).set(id, true);
       }
@@ -105,8 +105,8 @@
   const render = () => {
     const ids = current();
     const state = keep ? "yes" : keep === false ? "no" : ids.size ? "ask" : "";
-    for (const box of $$("input[data-item]")) box.checked = ids.has(box.dataset.item);
-    for (const el of $$("[data-progress]")) {
+    for (const box of $$("input[data-sc-item]")) box.checked = ids.has(box.dataset.scItem);
+    for (const el of $$("[data-sc-progress]")) {
       const list = items(el);
       const done = list.filter((t) => t.some((id) => ids.has(id))).length;
       el.textContent = `${done} of ${list.length} done`;
@@ -119,8 +119,8 @@
 
   const announce = (section, extra = "") => {
     const live = section && section.querySelector(".sc-live");
-    const progress = section && section.querySelector("[data-progress]");
-    if (live && progress) live.textContent = progress.textContent + extra;
+    const progress = section && section.querySelector("[data-sc-progress]");
+    if (progress) say(live, progress.textContent + extra);
   };
 
   const act = (event) => {
@@ -129,10 +129,10 @@
     const action = el.dataset.scAction;
     const section = el.closest(".sc-checklist");
     removed = "";
-    if (el.dataset.confirm && !confirm(el.dataset.confirm)) {
+    if (el.dataset.scConfirm && !confirm(el.dataset.scConfirm)) {
       return;
     } else if (action === "reset") {
-      for (const ids of items(section.querySelector("[data-items]"))) for (const x of ids) ops.set(x, false);
+      for (const ids of items(section.querySelector("[data-sc-items]"))) for (const x of ids) ops.set(x, false);
     } else if (action === "keep") {
       keep = true;
     } else if (action === "forget") {
@@ -148,9 +148,9 @@
 
   const change = (event) => {
     const box = event.target;
-    if (!box.matches("input[data-item]")) return;
+    if (!box.matches("input[data-sc-item]")) return;
     const first = keep === null && !current().size;
-    ops.set(box.dataset.item, box.checked);
+    ops.set(box.dataset.scItem, box.checked);
     save();
     render();
     announce(box.closest(".sc-checklist"), first ? ". Choose below whether to keep ticks." : "");
@@ -158,7 +158,7 @@
 
   const start = () => {
     // No checklist or progress in the page's content (the nav's does not count): leave storage alone.
-    if (!document.querySelector(".md-content [data-items]")) return;
+    if (!document.querySelector(`${material.content} [data-sc-items]`)) return;
     load();
     migrate();
     if (ops.size) save();
@@ -196,7 +196,5 @@
     for (const [id, on] of mine) if (before.has(id) !== on && after.has(id) !== on) ops.set(id, on);
     start();
   });
-  // Instant navigation swaps pages without a reload: run on each one.
-  if (window.document$) window.document$.subscribe(start);
-  else start();
-})();
+  return start; // on every show: instant navigation swaps pages without a reload
+});

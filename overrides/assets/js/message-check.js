@@ -4,10 +4,10 @@
  * safety page that fits. The draft is
  * never stored or sent, and the box is emptied on the quick exit, on leaving and on every show.
  * The words are in the template (tool_message_check.md.j2); the rules are its data attributes. */
-(() => {
+sc.component("message-check", () => {
   "use strict";
   const WAIT_MS = 1200; // the live region speaks once typing pauses, not on every key
-  const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+  const { $$, say } = sc;
 
   // Both the draft and the rules' words are folded the same way first: lower case, one kind of
   // apostrophe, contractions and a little text-speak written out ("I’m" and "im" -> "i am",
@@ -61,8 +61,6 @@
     return { danger, met };
   };
 
-  const timers = new WeakMap();
-
   const show = (root) => {
     const draft = root.querySelector("[data-sc-msg-draft]").value;
     const { danger, met } = check(draft, root);
@@ -81,18 +79,15 @@
       li.classList.toggle("sc-msg--unmet", !empty && !ok);
       li.querySelector("[data-sc-mark]").textContent = empty ? "" : ok ? "Yes, it does." : "Not yet.";
     }
-    clearTimeout(timers.get(root));
-    const live = root.querySelector("[data-sc-msg-live]");
     const said = empty ? "" : stop ? root.querySelector("[data-sc-danger]:not([hidden]) p").textContent : summary.textContent;
-    timers.set(root, setTimeout(() => { live.textContent = said; }, WAIT_MS));
+    say(root.querySelector("[data-sc-msg-live]"), said, WAIT_MS);
   };
 
   const clear = () => {
     for (const root of $$("[data-sc-msg]")) {
       root.querySelector("[data-sc-msg-draft]").value = "";
       show(root);
-      clearTimeout(timers.get(root));
-      root.querySelector("[data-sc-msg-live]").textContent = "";
+      say(root.querySelector("[data-sc-msg-live]"), "");
     }
   };
 
@@ -102,12 +97,7 @@
     const root = event.target instanceof Element && event.target.closest("[data-sc-msg]");
     if (root && event.target.matches("[data-sc-msg-draft]")) show(root);
   });
-  // The quick exit stops its click from going further: catch it first, on the way down.
-  window.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest("a[data-quick-exit]")) clear();
-  }, true);
+  document.addEventListener("sc:exit", clear); // sent by quick-exit.js just before it leaves
   window.addEventListener("pagehide", clear);
-  window.addEventListener("pageshow", clear);
-  if (window.document$) window.document$.subscribe(clear);
-  else clear();
-})();
+  return clear; // and on every show of the page
+});

@@ -1,10 +1,16 @@
 /* Quick exit: hide the page at once, then leave with location.replace so Back does not
  * come straight back here. Shift pressed three times does the same. Stores nothing.
- * The exit is still a plain link without this script. */
+ * The exit is still a plain link without this script.
+ *
+ * Standalone on purpose: it loads first, in its own file (see hooks/bundle.py), and uses
+ * nothing from components.js, so no other script, broken or not, can stop it. Before it
+ * leaves it sends `sc:exit` on the document, for components that must empty something
+ * first (message-check.js); a listener that throws cannot stop the exit. */
 (() => {
   "use strict";
   const PRESSES = 3;
-  const WINDOW_MS = 5000;
+  const WINDOW_MS = 5000; // three presses within this time, each from the last
+  const LINK = "a[data-sc-quick-exit]";
   let count = 0;
   let timer = 0;
   let live = null;
@@ -14,6 +20,7 @@
       live = document.createElement("div");
       live.className = "sc-visually-hidden";
       live.setAttribute("aria-live", "polite");
+      live.setAttribute("data-sc-quick-exit-live", "");
       document.body.append(live);
     }
     live.textContent = text;
@@ -26,15 +33,14 @@
   };
 
   const leave = (url) => {
-    document.documentElement.classList.add("sc-exiting");
+    document.documentElement.classList.add("sc-quick-exit--leaving");
     document.title = "Loading";
+    document.dispatchEvent(new CustomEvent("sc:exit")); // listeners' errors are reported, not thrown
     window.location.replace(url);
   };
 
-  const exitLink = () => document.querySelector("a[data-quick-exit]");
-
   document.addEventListener("click", (event) => {
-    const link = event.target instanceof Element ? event.target.closest("a[data-quick-exit]") : null;
+    const link = event.target instanceof Element ? event.target.closest(LINK) : null;
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     event.stopImmediatePropagation(); // before Material's instant navigation sees the click
@@ -53,7 +59,7 @@
     if (event.repeat) return;
     count += 1;
     clearTimeout(timer);
-    const link = exitLink();
+    const link = document.querySelector(LINK);
     if (count >= PRESSES && link) {
       count = 0;
       say("Leaving this page.");
@@ -66,5 +72,5 @@
   }, true);
 
   // If the browser restores this page from its cache after an exit, show it again.
-  window.addEventListener("pageshow", () => document.documentElement.classList.remove("sc-exiting"));
+  window.addEventListener("pageshow", () => document.documentElement.classList.remove("sc-quick-exit--leaving"));
 })();

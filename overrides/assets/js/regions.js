@@ -2,8 +2,9 @@
  * helplines from the lists on the page into the space just below the chooser. The lists stay
  * as they are. No location, storage, request or change to the address; the choice is cleared
  * on every show of the page. The words are in tool_regions.html.j2. */
-(() => {
+sc.component("regions", () => {
   "use strict";
+  const { $$, say } = sc;
 
   const copy = (el) => {
     const item = el && el.closest("li");
@@ -21,41 +22,39 @@
   };
 
   const show = (root) => {
-    const select = root.querySelector("[data-sc-region-choice]");
-    const out = root.querySelector("[data-sc-region-result]");
-    const live = root.querySelector("[data-sc-region-live]");
+    const select = root.querySelector("[data-sc-regions-choice]");
+    const out = root.querySelector("[data-sc-regions-result]");
+    const live = root.querySelector("[data-sc-regions-live]");
     const option = select.selectedOptions[0];
     out.replaceChildren();
     out.hidden = !select.value;
-    live.textContent = "";
+    say(live, "");
     if (!select.value) return;
     const title = document.createElement("p");
     const strong = document.createElement("strong");
     strong.textContent = `Numbers for ${option.textContent}`;
     title.append(strong);
     out.append(title);
-    const call = option.dataset.call && document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(option.dataset.call)}"]`);
+    const call = option.dataset.scCall && document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(option.dataset.scCall)}"]`);
     if (call) out.append(list([copy(call)], "sc-emergency"));
-    const ids = option.dataset.lines.split(" ").filter(Boolean);
+    const ids = option.dataset.scLines.split(" ").filter(Boolean);
     out.append(list(ids.map((id) => copy(document.querySelector(`article [data-sc-line="${CSS.escape(id)}"]`)))));
     const rest = document.createElement("p");
     rest.textContent = "Every other region is still listed further down the page.";
     out.append(rest);
-    live.textContent = `Showing the numbers for ${option.textContent} first, below the chooser.`;
+    say(live, `Showing the numbers for ${option.textContent} first, below the chooser.`);
   };
 
   const reset = () => {
-    for (const root of document.querySelectorAll("[data-sc-region]")) {
-      root.querySelector("[data-sc-region-choice]").value = "";
+    for (const root of $$("[data-sc-regions]")) {
+      root.querySelector("[data-sc-regions-choice]").value = "";
       show(root);
     }
   };
 
   document.addEventListener("change", (event) => {
-    const root = event.target instanceof Element && event.target.closest("[data-sc-region]");
+    const root = event.target instanceof Element && event.target.closest("[data-sc-regions]");
     if (root) show(root);
   });
-  window.addEventListener("pageshow", reset);
-  if (window.document$) window.document$.subscribe(reset);
-  else reset();
-})();
+  return reset; // on every show of the page
+});

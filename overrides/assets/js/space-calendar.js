@@ -2,8 +2,9 @@
  * today is and the dates the space may end, in the reader's own time zone (the browser's
  * calendar). Nothing is stored or sent; the date is cleared on every show of the page.
  * The words around it, and the stop rule beside it, are in tool_space_calendar.html.j2. */
-(() => {
+sc.component("space-calendar", () => {
   "use strict";
+  const { $$, say } = sc;
   const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
@@ -17,14 +18,14 @@
     return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
   };
 
-  const say = (root) => {
-    const input = root.querySelector("[data-sc-space-date]");
-    const out = root.querySelector("[data-sc-space-result]");
+  const render = (root) => {
+    const input = root.querySelector("[data-sc-space-calendar-date]");
+    const out = root.querySelector("[data-sc-space-calendar-result]");
     const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
-    root.classList.toggle("sc-space--filled", Boolean(parts));
+    root.classList.toggle("sc-space-calendar--filled", Boolean(parts));
     if (!parts) return void (out.textContent = "");
     const last = dayNumber(+parts[1], parts[2] - 1, +parts[3]);
-    const first = last + +root.dataset.shortest, end = last + +root.dataset.longest;
+    const first = last + +root.dataset.scShortest, end = last + +root.dataset.scLongest;
     const now = today(), day = now - last;
     const range = first === end ? `on ${words(first)}` : `between ${words(first)} and ${words(end)}`;
     const lines = [`Your last conversation: ${words(last)}.`];
@@ -34,30 +35,26 @@
     else lines.push(`Your week of quiet ended ${range}. Check the stop rule below before anything else.`);
     out.textContent = lines.join(" ");
   };
-  let timer = 0;
   // Typing a date sends a change for each part of it: speak once the reader pauses.
   const speak = (root) => {
-    clearTimeout(timer);
-    const live = root.querySelector("[data-sc-space-live]");
-    live.textContent = "";
-    timer = setTimeout(() => { live.textContent = root.querySelector("[data-sc-space-result]").textContent; }, 1000);
+    const live = root.querySelector("[data-sc-space-calendar-live]");
+    say(live, "");
+    say(live, root.querySelector("[data-sc-space-calendar-result]").textContent, 1000);
   };
 
   const reset = () => {
-    for (const root of document.querySelectorAll("[data-sc-space]")) {
-      const input = root.querySelector("[data-sc-space-date]");
+    for (const root of $$("[data-sc-space-calendar]")) {
+      const input = root.querySelector("[data-sc-space-calendar-date]");
       input.value = "";
       const n = new Date(); // the picker offers no day after today
       input.max = `${n.getFullYear()}-${String(n.getMonth() + 1).padStart(2, "0")}-${String(n.getDate()).padStart(2, "0")}`;
-      say(root);
+      render(root);
     }
   };
 
   document.addEventListener("change", (event) => {
-    const root = event.target instanceof Element && event.target.closest("[data-sc-space]");
-    if (root && event.target.matches("[data-sc-space-date]")) { say(root); speak(root); }
+    const root = event.target instanceof Element && event.target.closest("[data-sc-space-calendar]");
+    if (root && event.target.matches("[data-sc-space-calendar-date]")) { render(root); speak(root); }
   });
-  window.addEventListener("pageshow", reset);
-  if (window.document$) window.document$.subscribe(reset);
-  else reset();
-})();
+  return reset; // on every show of the page
+});

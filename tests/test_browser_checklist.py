@@ -1,13 +1,14 @@
-"""The interactive checklist in a real browser: saving, progress, tools and every failure mode."""
+"""The interactive checklist (checklist.js, checklist.html.j2, .sc-checklist) in Chromium: saving,
+progress and every failure mode of storage. Its file tools: tests/test_browser_checklist_file.py."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from accessibility import assert_no_axe_violations
 
 from guide.content import load_content
 from support import ODD_IDS, ROOT, nav_link
@@ -36,7 +37,7 @@ def keep(page: Any, root: str = "") -> None:
 
 
 def progress(page: Any, phase_id: str) -> str:
-    return str(page.locator(f".sc-checklist[data-phase={phase_id}] [data-progress]").first.inner_text())
+    return str(page.locator(f".sc-checklist[data-sc-phase={phase_id}] [data-sc-progress]").first.inner_text())
 
 
 def seed(context: Any, value: str) -> None:
@@ -55,7 +56,7 @@ def test_a_kept_tick_survives_a_reload_and_is_one_record_of_ids(page: Any) -> No
     box(page, FIRST_ITEMS[0]).check()
     assert progress(page, FIRST.id) == f"1 of {len(FIRST_ITEMS)} done"
     assert (
-        page.locator(f".sc-checklist[data-phase={FIRST.id}] .sc-live")
+        page.locator(f".sc-checklist[data-sc-phase={FIRST.id}] .sc-live")
         .inner_text()
         .startswith(f"1 of {len(FIRST_ITEMS)} done")
     )
@@ -89,13 +90,13 @@ def test_progress_follows_instant_navigation_to_home_and_all_checklists(page: An
     page.locator(".sc-overall").wait_for(state="attached")
     assert box(page, FIRST_ITEMS[1]).is_checked()
     assert progress(page, FIRST.id) == f"2 of {len(FIRST_ITEMS)} done"
-    assert page.locator(".sc-overall [data-progress]").inner_text() == f"2 of {TOTAL} done"
+    assert page.locator(".sc-overall [data-sc-progress]").inner_text() == f"2 of {TOTAL} done"
     nav_link(page, "Home").click()
     page.wait_for_url(re.compile(r"/$"))
     # The address changes as the click is taken; wait for the home page's own content too.
     page.locator("article .sc-progress--small").first.wait_for(state="attached")
     assert page.evaluate("() => window.__sameDocument === true"), "expected Material's instant navigation"
-    summary = page.locator("article [data-progress]")
+    summary = page.locator("article [data-sc-progress]")
     texts = summary.all_inner_texts()
     assert texts[0] == f"2 of {len(FIRST_ITEMS)} done" and texts[-1] == f"2 of {TOTAL} done"
 
@@ -139,7 +140,7 @@ def test_reset_a_phase_only_after_confirming_and_only_that_phase(page: Any) -> N
     keep(page)
     page.goto(f"phases/{FIRST.id}/")
     box(page, FIRST_ITEMS[0]).check()
-    reset = page.locator(f".sc-checklist[data-phase={FIRST.id}] [data-sc-action=reset]")
+    reset = page.locator(f".sc-checklist[data-sc-phase={FIRST.id}] [data-sc-action=reset]")
     page.once("dialog", lambda dialog: dialog.dismiss())
     reset.click()
     assert box(page, FIRST_ITEMS[0]).is_checked()
@@ -149,58 +150,6 @@ def test_reset_a_phase_only_after_confirming_and_only_that_phase(page: Any) -> N
     assert record(page)["done"] == [SECOND.checklist[0].id]  # the other phase's tick stays
     page.goto("checklists/")
     assert box(page, SECOND.checklist[0].id).is_checked()
-
-
-def test_export_then_import_into_a_fresh_browser(browser: Any, site_url: str, page: Any, tmp_path: Path) -> None:
-    page.goto("checklists/")
-    box(page, FIRST_ITEMS[0]).check()
-    box(page, SECOND.checklist[1].id).check()
-    assert record(page) is None  # nothing is stored until the reader chooses
-    with page.expect_download() as download:
-        page.locator("[data-sc-action=export]").click()
-    saved = tmp_path / download.value.suggested_filename
-    download.value.save_as(saved)
-    data = json.loads(saved.read_text(encoding="utf-8"))
-    assert data == {"format": "second-chance-progress", "version": 2, "done": data["done"]}
-    assert sorted(data["done"]) == sorted([FIRST_ITEMS[0], SECOND.checklist[1].id])
-
-    fresh = browser.new_context(base_url=site_url)
-    try:
-        other = fresh.new_page()
-        other.goto("checklists/")
-        other.locator("[data-sc-import]").set_input_files(str(saved))
-        other.locator(".sc-import-status", has_text="Loaded 2 ticks").wait_for()
-        assert box(other, SECOND.checklist[1].id).is_checked()
-        keep(other, ".sc-manage")
-        other.reload()
-        assert box(other, FIRST_ITEMS[0]).is_checked()
-    finally:
-        fresh.close()
-
-
-@pytest.mark.parametrize(
-    ("body", "message"),
-    [
-        ("not json at all", "not a Second Chance progress file"),
-        ('{"hello": "world"}', "not a Second Chance progress file"),
-        ('{"format": "second-chance-progress", "version": 9, "done": {}}', "another version of this site"),
-        (
-            '{"format": "second-chance-progress", "version": 1, "done": {"Bad Id": 3}}',
-            "not a Second Chance progress file",
-        ),
-    ],
-)
-def test_a_bad_or_foreign_import_changes_nothing(page: Any, tmp_path: Path, body: str, message: str) -> None:
-    page.goto("checklists/")
-    box(page, FIRST_ITEMS[0]).check()
-    keep(page)
-    before = record(page)
-    bad = tmp_path / "progress.json"
-    bad.write_text(body, encoding="utf-8")
-    page.locator("[data-sc-import]").set_input_files(str(bad))
-    page.locator(".sc-import-status", has_text=message).wait_for()
-    assert record(page) == before
-    assert box(page, FIRST_ITEMS[0]).is_checked()
 
 
 def test_former_ids_carry_ticks_over_and_unknown_ids_are_kept(renamed_site: str, browser: Any) -> None:
@@ -246,35 +195,6 @@ def test_ids_that_name_javascript_properties_or_page_controls_work(odd_ids_site:
         assert page.locator("#sc-item-import").is_checked()
     finally:
         context.close()
-
-
-def test_an_import_keeps_the_valid_ticks_and_says_how_many_it_skipped(page: Any, tmp_path: Path) -> None:
-    page.goto("checklists/")
-    mixed = tmp_path / "progress.json"
-    mixed.write_text(
-        json.dumps(
-            {"format": "second-chance-progress", "version": 2, "done": [FIRST_ITEMS[0], "Bad Id", 7, FIRST_ITEMS[1]]}
-        ),
-        encoding="utf-8",
-    )
-    page.locator("[data-sc-import]").set_input_files(str(mixed))
-    page.locator(".sc-import-status", has_text="Loaded 2 ticks. Skipped 2 that could not be read.").wait_for()
-    assert box(page, FIRST_ITEMS[0]).is_checked() and box(page, FIRST_ITEMS[1]).is_checked()
-
-
-def test_an_import_over_1_mb_is_refused_before_reading(page: Any, tmp_path: Path) -> None:
-    page.goto("checklists/")
-    huge = tmp_path / "progress.json"
-    ids = [f"item-{n}" for n in range(150_000)]
-    huge.write_text(json.dumps({"format": "second-chance-progress", "version": 2, "done": ids}), encoding="utf-8")
-    assert huge.stat().st_size > 1024 * 1024
-    page.evaluate(
-        "() => { window.__read = 0; const real = Blob.prototype.text; Blob.prototype.text = function () { window.__read++; return real.call(this); }; }"
-    )
-    page.locator("[data-sc-import]").set_input_files(str(huge))
-    page.locator(".sc-import-status", has_text="too large").wait_for()
-    assert page.evaluate("() => window.__read") == 0
-    assert page.evaluate("() => localStorage.length") == 0
 
 
 # --- failure modes -----------------------------------------------------------------------------
@@ -364,18 +284,17 @@ def test_keyboard_only_ticks_and_reaches_every_control(page: Any) -> None:
     for _ in range(len(FIRST_ITEMS) + 3):
         page.keyboard.press("Tab")
         seen.add(
-            page.evaluate("() => document.activeElement.dataset.item || document.activeElement.dataset.scAction || ''")
+            page.evaluate(
+                "() => document.activeElement.dataset.scItem || document.activeElement.dataset.scAction || ''"
+            )
         )
     assert set(FIRST_ITEMS[1:]) <= seen and {"print", "reset"} <= seen
 
 
 @pytest.mark.parametrize("path", [f"phases/{p.id}/" for p in GUIDE.phases] + ["checklists/", ""])
 def test_checklist_pages_have_no_axe_violations(page: Any, path: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-
     page.goto(path)
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("path", [f"phases/{FIRST.id}/", "", "safety/", "phases/give-space/", "phases/reconnect/"])
@@ -400,35 +319,61 @@ def test_loading_a_page_shifts_no_layout(page: Any, path: str) -> None:
     assert page.evaluate("() => window.__shift") == 0, page.evaluate("() => window.__why")
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "checklist.js",
-        "checklist-file.js",
-        "quick-exit.js",
-        "one-entry.js",
-        "triage.js",
-        "message-check.js",
-        "space-calendar.js",
-        "regions.js",
-        "drawer.js",
-    ],
-)
-def test_each_script_stays_under_3_kib_gzipped(name: str) -> None:
-    import gzip
-
-    script = (ROOT / "overrides" / "assets" / "js" / name).read_bytes()
-    assert len(gzip.compress(script, compresslevel=9)) < 3 * 1024
-
-
 def test_without_javascript_the_list_is_readable_and_buttons_hidden(browser: Any, site_url: str) -> None:
     context = browser.new_context(base_url=site_url, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(f"phases/{FIRST.id}/")
-        labels = page.locator(f".sc-checklist[data-phase={FIRST.id}] label").all_inner_texts()
+        labels = page.locator(f".sc-checklist[data-sc-phase={FIRST.id}] label").all_inner_texts()
         assert labels == [item.text for item in FIRST.checklist]
         assert not page.locator("[data-sc-action=print]").is_visible()
         assert progress(page, FIRST.id) == f"{len(FIRST_ITEMS)} items"
     finally:
         context.close()
+
+
+def test_ticks_last_for_the_visit_until_the_reader_chooses(phone: Any) -> None:
+    phone.goto(f"phases/{FIRST.id}/")
+    section = phone.locator(f".sc-checklist[data-sc-phase={FIRST.id}]")
+    assert not section.locator("[data-sc-keep-when=ask]").is_visible()  # nothing asked before a tick
+    section.locator("input[data-sc-item]").first.check()
+    ask = section.locator("[data-sc-keep-when=ask]")
+    assert ask.is_visible() and phone.evaluate("() => localStorage.length") == 0
+    ask.locator("[data-sc-action=forget]").click()
+    assert section.locator("[data-sc-keep-when=no]").is_visible()
+    assert phone.evaluate("() => localStorage.length") == 0
+    section.locator("input[data-sc-item]").nth(1).check()
+    assert phone.evaluate("() => localStorage.length") == 0
+    section.locator("[data-sc-keep-when=no] [data-sc-action=keep]").click()
+    saved = json.loads(phone.evaluate(f"() => localStorage.getItem('{KEY}')"))
+    assert saved == {"version": 2, "done": [item.id for item in FIRST.checklist[:2]]}
+    assert section.locator("[data-sc-keep-when=yes]").is_visible()
+    phone.reload()
+    assert section.locator("input[data-sc-item]:checked").count() == 2
+
+
+def test_an_older_record_loses_its_times(phone: Any) -> None:
+    phone.goto(f"phases/{FIRST.id}/")
+    phone.evaluate(
+        f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 1, remember: true, done: {{'{FIRST.checklist[0].id}': '2026-01-01T10:00:00Z'}}}}))"
+    )
+    phone.reload()
+    phone.locator("input[data-sc-item]").nth(1).check()
+    assert json.loads(phone.evaluate(f"() => localStorage.getItem('{KEY}')")) == {
+        "version": 2,
+        "done": [FIRST.checklist[0].id, FIRST.checklist[1].id],
+    }
+
+
+def test_stopping_keeping_ticks_removes_the_backup_too(phone: Any) -> None:
+    phone.goto(f"phases/{FIRST.id}/")
+    phone.evaluate(f"() => localStorage.setItem('{KEY}', '{{not json')")
+    phone.reload()
+    assert phone.evaluate(f"() => localStorage.getItem('{KEY}:backup')") == "{not json"
+    section = phone.locator(f".sc-checklist[data-sc-phase={FIRST.id}]")
+    section.locator("input[data-sc-item]").first.check()
+    phone.once("dialog", lambda dialog: dialog.accept())
+    section.locator("[data-sc-keep-when=yes] [data-sc-action=forget]").click()
+    assert phone.evaluate("() => localStorage.length") == 0
+    assert section.locator("input[data-sc-item]").first.is_checked()  # still on screen for the visit
+    assert "a backup copy" in section.locator("[data-sc-removed]").inner_text()

@@ -1,0 +1,77 @@
+"""The space on a calendar (space-calendar.js, tool_space_calendar.html.j2, .sc-space-calendar) in Chromium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from guide.content import load_content
+from support import ROOT, pdf_pages, squash
+
+pytestmark = pytest.mark.browser
+
+GUIDE = load_content(ROOT / "content").guide
+SPACE = next(phase for phase in GUIDE.phases if phase.space_days)
+
+
+# 12:00 UTC on Thursday 27 November 2025 is already Friday 28 November in Auckland, and still
+# Thursday morning in Los Angeles: the day of the space follows the reader's own calendar.
+NOON_UTC = "2025-11-27T12:00:00Z"
+
+
+@pytest.mark.parametrize(("zone", "day"), [("Pacific/Auckland", 4), ("America/Los_Angeles", 3), ("Europe/London", 3)])
+def test_the_space_is_counted_in_the_reader_s_time_zone(browser: Any, site_url: str, zone: str, day: int) -> None:
+    assert SPACE.space_days and (SPACE.space_days.shortest, SPACE.space_days.longest) == (5, 7)
+    context = browser.new_context(base_url=site_url, timezone_id=zone)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(NOON_UTC)
+        page.goto(f"phases/{SPACE.id}/")
+        page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
+        result = page.locator("[data-sc-space-calendar-result]").inner_text()
+        assert f"Today is day {day} of your week of quiet." in result
+        assert "It ends between Saturday 29 November and Monday 1 December." in result
+        assert page.locator("[data-sc-space-calendar-date]").get_attribute("max") == (
+            "2025-11-28" if day == 4 else "2025-11-27"
+        )
+    finally:
+        context.close()
+
+
+def test_the_space_says_when_it_ended_and_the_stop_rule_stands_beside_it(page: Any) -> None:
+    page.clock.set_fixed_time(NOON_UTC)
+    page.goto(f"phases/{SPACE.id}/")
+    page.locator("[data-sc-space-calendar-date]").fill("2025-11-01")
+    assert (
+        "ended between Thursday 6 November and Saturday 8 November"
+        in page.locator("[data-sc-space-calendar-result]").inner_text()
+    )
+    rule = page.locator(".sc-space-calendar__rule")
+    assert rule.is_visible() and "A request to stop means no message at the end of the week." in rule.inner_text()
+    assert GUIDE.stop and GUIDE.stop.summary in rule.inner_text()
+    live = page.locator("[data-sc-space-calendar-live]")
+    assert live.inner_text() == ""
+    page.wait_for_timeout(1300)
+    assert "ended between" in live.inner_text()
+    page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.locator("[data-sc-space-calendar-date]").input_value() == ""
+    assert page.locator("[data-sc-space-calendar-result]").inner_text() == ""
+
+
+def test_the_dates_print_when_filled_in_even_with_only_the_checklist(page: Any) -> None:
+    page.clock.set_fixed_time(NOON_UTC)
+    page.goto(f"phases/{SPACE.id}/")
+    text = squash(" ".join(pdf_pages(page)))
+    assert "It ends 5 to 7 days after your last conversation." in text
+    page.emulate_media(media="screen")
+    page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
+    text = squash(" ".join(pdf_pages(page)))
+    assert "Monday 1 December" in text and "Day of your last conversation" not in text
+    # "Print this checklist" prints the title, the dates and that checklist.
+    page.evaluate(
+        "() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }"
+    )
+    text = squash(" ".join(pdf_pages(page)))
+    assert "Monday 1 December" in text and SPACE.checklist[0].text in text
+    assert "Why this matters" not in text
