@@ -90,7 +90,7 @@ def test_after_back_nothing_of_a_yes_is_left_to_see_or_hear(restoring_browser: A
         page.goto("triage/")
         live = page.locator("[data-sc-triage-live]")
         page.locator("input[type=radio][value=yes]").first.check()
-        assert "does not apply to you" in str(live.text_content())
+        assert "This guide is not for you" in str(live.text_content())
         page.goto(site_url + "about/")  # a full load, as a link from elsewhere would be
         page.go_back(wait_until="commit")  # a restored page has no load event
         page.wait_for_function("() => window.__restored !== undefined")

@@ -116,9 +116,10 @@ def test_the_message_draft_is_emptied_on_reload_and_on_the_exit(tab: Any, engine
     wait_for_load(tab)
     assert tab.js(f"{box}.value") == "", "the draft came back after a reload"
     tab.type_into(box, "I miss us")
-    # Noted as the exit's click passes, where the site's origin can read it back afterwards
-    # in this tab: the draft must already be gone by then.
-    tab.js(f"void window.addEventListener('click', () => sessionStorage.setItem('draft-at-exit', {box}.value), true)")
+    # Noted when the exit announces it is leaving (`sc:exit`, after the components' own
+    # listeners), where the site's origin can read it back afterwards in this tab: the draft
+    # must already be gone by then. No event at all leaves nothing noted, and fails too.
+    tab.js(f"void document.addEventListener('sc:exit', () => sessionStorage.setItem('draft-at-exit', {box}.value))")
     tab.click(EXIT)
     wait_for_url(tab, engine_site.exit_url)
     tab.goto(engine_site.url + "about/")
