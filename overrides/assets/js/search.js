@@ -2,8 +2,8 @@
  * search plugin) is fetched on the first open, never before, and searched here in the page: no
  * worker, nothing from another origin. What the reader types stays in the field: never in the
  * address, the history or storage, and it is emptied when the page is left. Material's own
- * search is never started (our partials/search.html has no form named "search" and no
- * data-md-component), so its worker and index never load. Words: partials/search.html. */
+ * search never starts (partials/search.html has no form named "search", no data-md-component),
+ * so its worker and index never load. Opening and closing: search-open.js. */
 (() => {
   "use strict";
   const root = document.querySelector("[data-sc-search]");
@@ -22,7 +22,6 @@
   const base = new URL("..", index);
   let docs = null;
   let loading = null;
-  let opener = null;
   let timer = 0;
 
   // Case and accents do not count ("Éxito" finds "exito"), so Spanish and French work too.
@@ -143,45 +142,8 @@
     timer = setTimeout(() => { live.textContent = meta.textContent; }, SPEAK_MS);
   };
 
-  const open = () => {
-    if (!toggle.checked) toggle.click(); // as Material does: its scroll lock and header follow
-    load();
-  };
-
-  const close = () => {
-    if (toggle.checked) toggle.click();
-    const back = opener && opener.isConnected ? opener : null;
-    opener = null;
-    if (back) back.focus();
-    else input.blur();
-  };
-
-  // The header's magnifier is a <label>: make it a button that a keyboard can reach too.
-  const button = document.querySelector("header label[for=__search]");
-  if (button) {
-    button.tabIndex = 0;
-    button.setAttribute("role", "button");
-    button.setAttribute("aria-label", words.scOpen);
-    const press = (event) => {
-      event.preventDefault(); // the label would flip the toggle back
-      opener = button;
-      open();
-      input.focus(); // in the tap itself, so phones bring up their keyboard
-    };
-    button.addEventListener("click", press);
-    button.addEventListener("keydown", (event) => (event.key === "Enter" || event.key === " ") && press(event));
-  }
-
-  toggle.addEventListener("change", () => { if (toggle.checked) load(); });
-  // Tab past the last result closes search, as leaving any popup does.
-  root.addEventListener("focusout", (event) => {
-    const to = event.relatedTarget;
-    if (toggle.checked && to && to !== button && !root.contains(to)) {
-      opener = null;
-      toggle.click();
-    }
-  });
-  input.addEventListener("focus", open);
+  toggle.addEventListener("change", () => toggle.checked && load());
+  input.addEventListener("focus", load);
   input.addEventListener("input", () => (docs ? show() : load()));
   form.addEventListener("submit", (event) => {
     event.preventDefault(); // a submitted form would put the words into the address
@@ -189,25 +151,4 @@
   });
   form.addEventListener("reset", () => setTimeout(() => { show(); input.focus(); }));
   window.addEventListener("pagehide", () => { form.reset(); list.replaceChildren(); });
-
-  const typing = (t) => t instanceof Element && (t.isContentEditable || t.matches("input, textarea, select"));
-  document.addEventListener("keydown", (event) => {
-    if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
-    if (!toggle.checked) {
-      if (event.key !== "/" || typing(event.target)) return;
-      event.preventDefault();
-      opener = document.activeElement === document.body ? null : document.activeElement;
-      open();
-      input.focus();
-      input.select();
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && root.contains(event.target)) {
-      event.preventDefault();
-      const stops = [input, ...list.querySelectorAll("a")];
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      stops[(Math.max(0, stops.indexOf(event.target)) + step + stops.length) % stops.length].focus();
-    }
-  });
 })();

@@ -1,0 +1,71 @@
+/* Opening and closing search, by touch, mouse and keyboard ("/" opens it, Esc closes it and
+ * puts focus back where it was), as Material did before search became ours. search.js loads
+ * the index when the search toggle (#__search) turns on. */
+(() => {
+  "use strict";
+  const root = document.querySelector("[data-sc-search]");
+  const toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+  const input = root.querySelector("input");
+  const list = root.querySelector(".md-search-result__list");
+  let opener = null;
+
+  const open = () => {
+    if (!toggle.checked) toggle.click(); // as Material does: its scroll lock and header follow
+  };
+
+  const close = () => {
+    if (toggle.checked) toggle.click();
+    const back = opener && opener.isConnected ? opener : null;
+    opener = null;
+    if (back) back.focus();
+    else input.blur();
+  };
+
+  // The header's magnifier is a <label>: make it a button that a keyboard can reach too.
+  const button = document.querySelector("header label[for=__search]");
+  if (button) {
+    button.tabIndex = 0;
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", root.dataset.scOpen);
+    const press = (event) => {
+      event.preventDefault(); // the label would flip the toggle back
+      opener = button;
+      open();
+      input.focus(); // in the tap itself, so phones bring up their keyboard
+    };
+    button.addEventListener("click", press);
+    button.addEventListener("keydown", (event) => (event.key === "Enter" || event.key === " ") && press(event));
+  }
+
+  // Tab past the last result closes search, as leaving any popup does.
+  root.addEventListener("focusout", (event) => {
+    const to = event.relatedTarget;
+    if (toggle.checked && to && to !== button && !root.contains(to)) {
+      opener = null;
+      toggle.click();
+    }
+  });
+  input.addEventListener("focus", open); // the field in the header on wide screens
+
+  const typing = (t) => t instanceof Element && (t.isContentEditable || t.matches("input, textarea, select"));
+  document.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
+    if (!toggle.checked) {
+      if (event.key !== "/" || typing(event.target)) return;
+      event.preventDefault();
+      opener = document.activeElement === document.body ? null : document.activeElement;
+      open();
+      input.focus();
+      input.select();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && root.contains(event.target)) {
+      event.preventDefault();
+      const stops = [input, ...list.querySelectorAll("a")];
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      stops[(Math.max(0, stops.indexOf(event.target)) + step + stops.length) % stops.length].focus();
+    }
+  });
+})();
