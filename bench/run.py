@@ -5,6 +5,8 @@ Sections, each of which can be skipped with `--skip NAME`:
 
   lighthouse  Lighthouse scores and failing audits on four pages, ours and a plain-Material baseline
   weight      bytes and requests per page, split into our files and the theme's, from Playwright
+  search      weight before and after a first search, time to the first result, three options
+              (bench/weight_search.py)
   build       `mkdocs build` time of the real site, and hooks vs plain Markdown at 10/100/1000 phases
   serve       `mkdocs serve`: time from a content/guide.yml edit to the served page showing it
 
@@ -46,6 +48,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from sitetools import CHROMIUM_FLAGS, free_port, mkdocs_env, serve_directory  # noqa: E402 - after the path it needs
+
+import weight_search  # noqa: E402 - bench/ is on the path when run as a script
 
 RESULTS = BENCH / "results.md"
 REPORTS = BENCH / "out"  # raw Lighthouse JSON, gitignored
@@ -761,7 +765,7 @@ def write_results(sections: list[list[str]], seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--skip", action="append", default=[], choices=["lighthouse", "weight", "build", "serve"])
+    parser.add_argument("--skip", action="append", default=[], choices=["lighthouse", "weight", "search", "build", "serve"])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SYNTHETIC_SIZES), help="synthetic phase counts")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -772,6 +776,7 @@ def main() -> None:
         steps: list[tuple[str, Callable[[], list[str]]]] = [
             ("lighthouse", lambda: lighthouse_section(measure_lighthouse(snapshot, work))),
             ("weight", lambda: weight_section(measure_weight(snapshot, work))),
+            ("search", lambda: weight_search.section(weight_search.measure(snapshot, work))),
             ("build", lambda: build_section(*measure_build(snapshot, work, tuple(args.sizes)))),
             ("serve", lambda: serve_section(measure_serve(snapshot, work))),
         ]

@@ -1,6 +1,7 @@
 /* Opening and closing search, by touch, mouse and keyboard ("/" opens it, Esc closes it and
- * puts focus back where it was), as Material did before search became ours. search.js loads
- * the index when the search toggle (#__search) turns on. */
+ * puts focus back where it was), as Material did before search became ours. The search itself
+ * (search.js, not in site.js) is fetched on the first open, and it then fetches the index:
+ * a reader who never searches loads neither. */
 (() => {
   "use strict";
   const root = document.querySelector("[data-sc-search]");
@@ -8,10 +9,22 @@
   if (!root || !toggle) return;
   const input = root.querySelector("input");
   const list = root.querySelector(".md-search-result__list");
+  const script = new URL(root.dataset.scScript, document.baseURI).href; // fixed at the first page
   let opener = null;
+  let fetched = false;
 
   const open = () => {
     if (!toggle.checked) toggle.click(); // as Material does: its scroll lock and header follow
+    if (fetched) return;
+    fetched = true;
+    const tag = document.createElement("script");
+    tag.src = script;
+    tag.onerror = () => {
+      fetched = false; // the next open tries again
+      tag.remove();
+      root.querySelector(".md-search-result__meta").textContent = root.dataset.scFailed;
+    };
+    document.head.append(tag);
   };
 
   const close = () => {

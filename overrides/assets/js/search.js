@@ -3,7 +3,7 @@
  * worker, nothing from another origin. What the reader types stays in the field: never in the
  * address, the history or storage, and it is emptied when the page is left. Material's own
  * search never starts (partials/search.html has no form named "search", no data-md-component),
- * so its worker and index never load. Opening and closing: search-open.js. */
+ * so its worker and index never load. search-open.js opens search and fetches this file then. */
 (() => {
   "use strict";
   const root = document.querySelector("[data-sc-search]");
@@ -151,4 +151,5 @@
   });
   form.addEventListener("reset", () => setTimeout(() => { show(); input.focus(); }));
   window.addEventListener("pagehide", () => { form.reset(); list.replaceChildren(); });
+  if (toggle.checked) load(); // search is open: this file was fetched because it opened
 })();
