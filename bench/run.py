@@ -47,9 +47,8 @@ from mkdocs.utils.yaml import yaml_load
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "tests"))
+import weight_search  # noqa: E402 - bench/ is on the path when run as a script (issue 20's search options)
 from sitetools import CHROMIUM_FLAGS, free_port, mkdocs_env, serve_directory  # noqa: E402 - after the path it needs
-
-import weight_search  # noqa: E402 - bench/ is on the path when run as a script
 
 RESULTS = BENCH / "results.md"
 REPORTS = BENCH / "out"  # raw Lighthouse JSON, gitignored
@@ -765,7 +764,9 @@ def write_results(sections: list[list[str]], seconds: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--skip", action="append", default=[], choices=["lighthouse", "weight", "search", "build", "serve"])
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["lighthouse", "weight", "search", "build", "serve"]
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SYNTHETIC_SIZES), help="synthetic phase counts")
     args = parser.parse_args()
     started = time.perf_counter()
