@@ -48,6 +48,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "tests"))
 import weight_search  # noqa: E402 - bench/ is on the path when run as a script (issue 20's search options)
+
 from sitetools import CHROMIUM_FLAGS, free_port, mkdocs_env, serve_directory  # noqa: E402 - after the path it needs
 
 RESULTS = BENCH / "results.md"
