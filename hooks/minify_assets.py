@@ -40,25 +40,27 @@ def minified(text: str, media_type: str) -> str:
 
 
 def minify(path: Path) -> bool:
-    """Minify one built file in place if it is CSS or JavaScript; whether it was."""
+    """Minify one built file in place if it is CSS or JavaScript; whether it was. ValueError
+    if it does not parse."""
     media_type = MEDIA_TYPES.get(path.suffix)
     if media_type is None:
         return False
-    try:
-        text = minified(path.read_text(encoding="utf-8"), media_type)
-    except ValueError as error:
-        raise PluginError(f"{path}: cannot be minified: {error}") from None
-    path.write_text(text, encoding="utf-8")
+    path.write_text(minified(path.read_text(encoding="utf-8"), media_type), encoding="utf-8")
     return True
 
 
 def minify_site(site: Path) -> list[Path]:
-    """Minify every CSS and JavaScript file under our own asset folders of a built site."""
+    """Minify every CSS and JavaScript file under our own asset folders of a built site.
+    PluginError, naming the file, for one that does not parse."""
     done = []
     for folder in OURS:
         for path in sorted((site / folder).rglob("*")):
-            if path.is_file() and minify(path):
-                done.append(path)
+            try:
+                if path.is_file() and minify(path):
+                    done.append(path)
+            except ValueError as error:
+                name = path.relative_to(site).as_posix()
+                raise PluginError(f"overrides/{name} (as built): cannot be minified: {error}") from None
     return done
 
 

@@ -413,6 +413,8 @@ def test_loading_a_page_shifts_no_layout(page: Any, path: str) -> None:
         "space-calendar.js",
         "regions.js",
         "drawer.js",
+        "search-open.js",
+        "search.js",
     ],
 )
 def test_each_script_stays_under_3_kib_gzipped(name: str) -> None:

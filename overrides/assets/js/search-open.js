@@ -60,6 +60,13 @@
     }
   });
   input.addEventListener("focus", open); // the field in the header on wide screens
+  // A chosen result closes search at once, so the page it opens is not behind it.
+  root.addEventListener("click", (event) => {
+    if (toggle.checked && event.target instanceof Element && event.target.closest("a")) {
+      opener = null;
+      toggle.click();
+    }
+  });
 
   const typing = (t) => t instanceof Element && (t.isContentEditable || t.matches("input, textarea, select"));
   document.addEventListener("keydown", (event) => {
