@@ -10,7 +10,8 @@ The three options of issue 20, each built from the same snapshot of the project:
   pagefind  Pagefind's index of the same built pages (whole-guide page left out, as in ours),
             searched through its JavaScript API (pagefind.js and its WebAssembly); the policy
             gains 'wasm-unsafe-eval', which Pagefind needs. Only measured when the `pagefind`
-            command is found (PAGEFIND, or .venv-pagefind/bin/pagefind): it is not a dependency.
+            command is found (PAGEFIND, or `pip install 'pagefind[bin]==1.5.2'` into .venv-pagefind):
+            it is not a dependency of the site.
 
 Each page is loaded in a fresh profile (empty cache) and left until the network is idle plus a
 second; that is "before". Then the search opens with "/", QUERY is typed at once, and the clock
@@ -43,7 +44,11 @@ PAGES = {"home": "", "phase": "phases/understand/", "checklists": "checklists/",
 QUERY = "apolog"  # a word start, as readers type it: "apologise", "apology"
 BUDGET_KIB = 80  # issue 20: at most this much, gzipped, before any search
 SEARCH_PATHS = re.compile(r"/search/|/pagefind/|/workers/|/assets/js/search")
-PAGEFIND_CANDIDATES = (os.environ.get("PAGEFIND", ""), str(ROOT / ".venv-pagefind" / "bin" / "pagefind"))
+# PAGEFIND, or the binary that `pip install 'pagefind[bin]==1.5.2'` puts into a .venv-pagefind.
+PAGEFIND_CANDIDATES = (
+    os.environ.get("PAGEFIND", ""),
+    *(str(p) for p in sorted(ROOT.glob(".venv-pagefind/lib/python3*/site-packages/pagefind_bin/pagefind"))),
+)
 # Pagefind's search, as a page of ours would run it: its API, the first five results' text.
 PAGEFIND_SEARCH = """async (query) => {
   const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
