@@ -111,7 +111,7 @@ def test_exit_is_on_top_with_the_menu_drawer_open(phone: Any) -> None:
 
 def test_exit_is_on_top_with_search_showing_results(phone: Any) -> None:
     phone.goto("")
-    phone.locator("label.md-header__button[for=__search]").click()
+    phone.locator("header button.sc-search-button").click()
     phone.locator("input.md-search__input").press_sequentially("space")
     phone.locator(".md-search-result__item").first.wait_for()
     assert topmost_is(phone, EXIT)
@@ -212,7 +212,7 @@ def test_triage_answers_are_never_restored(phone: Any) -> None:
 
 def test_search_words_never_reach_the_address_or_history(phone: Any) -> None:
     phone.goto("")
-    phone.locator("label.md-header__button[for=__search]").click()
+    phone.locator("header button.sc-search-button").click()
     phone.locator("input.md-search__input").press_sequentially("blocked")
     result = phone.locator(".md-search-result__item a").first
     assert "blocked" not in (result.get_attribute("href") or "")

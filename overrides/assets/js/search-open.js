@@ -35,20 +35,21 @@
     else input.blur();
   };
 
-  // The header's magnifier is a <label>: make it a button that a keyboard can reach too.
-  const button = document.querySelector("header label[for=__search]");
-  if (button) {
-    button.tabIndex = 0;
-    button.setAttribute("role", "button");
+  // Material's magnifier is a <label> for the toggle, which no keyboard can reach: a real
+  // button takes its place (Material shows the label only with JavaScript anyway).
+  const label = document.querySelector("header label[for=__search]");
+  const button = document.createElement("button");
+  if (label) {
+    button.type = "button";
+    button.className = "md-header__button md-icon sc-search-button";
     button.setAttribute("aria-label", root.dataset.scOpen);
-    const press = (event) => {
-      event.preventDefault(); // the label would flip the toggle back
+    button.append(...label.childNodes);
+    label.replaceWith(button);
+    button.addEventListener("click", () => {
       opener = button;
       open();
       input.focus(); // in the tap itself, so phones bring up their keyboard
-    };
-    button.addEventListener("click", press);
-    button.addEventListener("keydown", (event) => (event.key === "Enter" || event.key === " ") && press(event));
+    });
   }
 
   // Tab past the last result closes search, as leaving any popup does.
