@@ -50,8 +50,8 @@ PAGEFIND_CANDIDATES = (
     *(str(p) for p in sorted(ROOT.glob(".venv-pagefind/lib/python3*/site-packages/pagefind_bin/pagefind"))),
 )
 # Pagefind's search, as a page of ours would run it: its API, the first five results' text.
-PAGEFIND_SEARCH = """async (query) => {
-  const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+PAGEFIND_SEARCH = """async ([query, site]) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", site).href);
   await pagefind.init();
   const found = await pagefind.search(query);
   const shown = await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
@@ -150,7 +150,7 @@ def _run_page(browser: Any, base: str, option: str, name: str, path: str) -> Sea
         count_before = len(responses)
         start = time.perf_counter()
         if option == "pagefind":
-            results = int(page.evaluate(PAGEFIND_SEARCH, QUERY))
+            results = int(page.evaluate(PAGEFIND_SEARCH, [QUERY, base]))
         else:
             page.evaluate("() => document.activeElement && document.activeElement.blur()")
             page.keyboard.press("/")
