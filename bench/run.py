@@ -31,11 +31,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import weight_search
+
 from build_time import build_section, measure_build
 from lighthouse_scores import lighthouse_section, measure_lighthouse
 from page_weight import measure_weight, weight_section
 from serve_time import measure_serve, serve_section
-import weight_search
 from shared import (
     FULL,
     OUTPUT,
@@ -72,7 +73,9 @@ def write_results(sections: list[list[str]], seconds: float, *, quick: bool, rec
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--skip", action="append", default=[], choices=["lighthouse", "weight", "search", "build", "serve"])
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["lighthouse", "weight", "search", "build", "serve"]
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="synthetic phase counts (default: the plan's)")
     parser.add_argument(
         "--quick", action="store_true", help="one page, Lighthouse on ours only, 10 and 100 phases, fewer repeats"

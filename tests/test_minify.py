@@ -11,8 +11,8 @@ import pytest
 from minify_assets import minified, minify_site
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, copy_project, run_mkdocs
 from sitetools import BuiltSite
+from support import ROOT, copy_project, run_mkdocs
 
 SOURCES = ROOT / "overrides" / "assets"
 COMMENT = re.compile(r"/\*|^\s*//", re.M)

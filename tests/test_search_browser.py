@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import guarded_context
+from support import guarded_context
 
 pytestmark = pytest.mark.browser
 
