@@ -7,6 +7,8 @@ README quotes. Sections, each of which can be skipped with `--skip NAME`:
 
   lighthouse  Lighthouse scores and failing audits on four pages, ours and a plain-Material baseline
   weight      bytes and requests per page, split into our files and the theme's, from Playwright
+  search      weight before and after a first search, time to the first result, three options
+              (bench/weight_search.py)
   build       `mkdocs build` time of the real site, and hooks vs plain Markdown at 10/100/1000 phases
   serve       `mkdocs serve`: time from a content/guide.yml edit to the served page showing it
 
@@ -28,6 +30,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import weight_search
 
 from build_time import build_section, measure_build
 from lighthouse_scores import lighthouse_section, measure_lighthouse
@@ -69,7 +73,9 @@ def write_results(sections: list[list[str]], seconds: float, *, quick: bool, rec
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--skip", action="append", default=[], choices=["lighthouse", "weight", "build", "serve"])
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["lighthouse", "weight", "search", "build", "serve"]
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="synthetic phase counts (default: the plan's)")
     parser.add_argument(
         "--quick", action="store_true", help="one page, Lighthouse on ours only, 10 and 100 phases, fewer repeats"
@@ -87,6 +93,7 @@ def main() -> None:
         steps: list[tuple[str, Callable[[], list[str]]]] = [
             ("lighthouse", lambda: lighthouse_section(measure_lighthouse(snapshot, work, plan))),
             ("weight", lambda: weight_section(measure_weight(snapshot, work, plan))),
+            ("search", lambda: weight_search.section(weight_search.measure(snapshot, work))),
             ("build", lambda: build_section(*measure_build(snapshot, work, plan))),
             ("serve", lambda: serve_section(measure_serve(snapshot, work, plan))),
         ]

@@ -181,7 +181,7 @@ def test_exit_is_on_top_with_the_menu_drawer_open(phone: Any) -> None:
 
 def test_exit_is_on_top_with_search_showing_results(phone: Any) -> None:
     phone.goto("")
-    phone.locator("label.md-header__button[for=__search]").click()
+    phone.locator("header button.sc-search-button").click()
     phone.locator("input.md-search__input").press_sequentially("space")
     phone.locator(".md-search-result__item").first.wait_for()
     assert topmost_is(phone, EXIT)

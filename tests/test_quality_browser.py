@@ -66,7 +66,7 @@ def test_the_policy_holds_while_ticking_searching_and_navigating(page: Any) -> N
     page.goto("checklists/")
     page.locator("input[data-sc-item]").first.check()
     page.evaluate("() => document.activeElement.blur()")  # Material ignores "/" in a field
-    page.keyboard.press("/")  # Material opens search, which starts its web worker
+    page.keyboard.press("/")  # opens search, which fetches its script and index then
     page.keyboard.type("apolog")
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Escape")

@@ -1,0 +1,155 @@
+/* Search, loaded when the reader opens it. The index (search/search_index.json, written by the
+ * search plugin) is fetched on the first open, never before, and searched here in the page: no
+ * worker, nothing from another origin. What the reader types stays in the field: never in the
+ * address, the history or storage, and it is emptied when the page is left. Material's own
+ * search never starts (partials/search.html has no form named "search", no data-md-component),
+ * so its worker and index never load. search-open.js opens search and fetches this file then. */
+(() => {
+  "use strict";
+  const root = document.querySelector("[data-sc-search]");
+  const toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+  const MAX_PAGES = 10;
+  const MAX_SECTIONS = 3;
+  const SPEAK_MS = 700; // the count is read out once typing pauses, not on every key
+  const words = root.dataset;
+  const form = root.querySelector("form");
+  const input = form.querySelector("input");
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const live = root.querySelector("[data-sc-search-live]");
+  const index = new URL(words.scIndex, document.baseURI); // the first page's address: fixed
+  const base = new URL("..", index);
+  let docs = null;
+  let loading = null;
+  let timer = 0;
+
+  // Case and accents do not count ("Éxito" finds "exito"), so Spanish and French work too.
+  const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const plain = (html) => {
+    const t = document.createElement("template"); // inert: nothing in it loads or runs
+    t.innerHTML = html;
+    return t.content.textContent.replace(/\s+/g, " ").trim();
+  };
+  const terms = (query) => [...new Set(fold(query).match(/[\p{L}\p{N}]+/gu) || [])].slice(0, 8);
+
+  // Where `term` starts a word in `hay` (so "apolog" finds "apologise").
+  const starts = (hay, term) => {
+    const out = [];
+    for (let i = hay.indexOf(term); i !== -1 && out.length < 20; i = hay.indexOf(term, i + 1)) {
+      if (i === 0 || !/[\p{L}\p{N}]/u.test(hay[i - 1])) out.push(i);
+    }
+    return out;
+  };
+
+  const load = () => (loading ||= fetch(index)
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then((data) => {
+      docs = (data.docs || data.items || []).map((d) => {
+        const text = plain(d.text || "");
+        const url = new URL(d.location, base);
+        const title = plain(d.title || "");
+        return { href: url.href, page: url.href.split("#")[0], title, text, ft: fold(title), fx: fold(text) };
+      });
+      show();
+    })
+    .catch(() => {
+      loading = null; // the next keystroke or open tries again
+      meta.textContent = words.scFailed;
+    }));
+
+  const el = (tag, className, text) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  };
+
+  // About 200 characters of the text from just before the first hit, hits marked.
+  const teaser = (doc, ts) => {
+    const first = Math.min(...ts.flatMap((t) => starts(doc.fx, t).slice(0, 1)));
+    let from = Math.max(0, first - 60);
+    if (from) from = doc.text.indexOf(" ", from) + 1;
+    const text = doc.text.slice(from, from + 200);
+    const p = el("p");
+    const marks = doc.fx.length === doc.text.length // folding kept every position (Latin text)
+      ? ts.flatMap((t) => starts(doc.fx.slice(from, from + 200), t).map((i) => [i, i + t.length])).sort((a, b) => a[0] - b[0])
+      : [];
+    let at = 0;
+    for (const [start, end] of marks) {
+      if (start < at) continue;
+      p.append(text.slice(at, start), el("mark", "", text.slice(start, end)));
+      at = end;
+    }
+    p.append(text.slice(at) + (from + 200 < doc.text.length ? " …" : ""));
+    if (from) p.prepend("… ");
+    return p;
+  };
+
+  const entry = (doc, top, ts) => {
+    const a = el("a", "md-search-result__link");
+    a.href = doc.href;
+    const article = el("article", "md-search-result__article md-typeset");
+    if (top) article.append(el("div", "md-search-result__icon md-icon"));
+    article.append(el(top ? "h1" : "h2", "", doc.title));
+    if (doc.score && doc.text) article.append(teaser(doc, ts));
+    a.append(article);
+    return a;
+  };
+
+  const show = () => {
+    clearTimeout(timer);
+    if (!docs) return;
+    const ts = terms(input.value);
+    list.replaceChildren();
+    if (!ts.length) {
+      meta.textContent = words.scPlaceholder;
+      live.textContent = "";
+      return;
+    }
+    // Each document scores by how many words it has and how often; titles count most.
+    const pages = new Map();
+    for (const doc of docs) {
+      let found = 0;
+      doc.score = 0; // read by entry(): a teaser only for what matched
+      for (const t of ts) {
+        const inTitle = starts(doc.ft, t).length;
+        const inText = Math.min(starts(doc.fx, t).length, 5);
+        if (inTitle || inText) found += 1;
+        doc.score += 10 * inTitle + inText;
+      }
+      if (!found) continue;
+      doc.score += found * 100 + (doc.href === doc.page ? 50 : 0); // a page's own title first
+      const group = pages.get(doc.page) || { best: 0, hits: [] };
+      group.best = Math.max(group.best, doc.score) + 1; // more matching sections, higher
+      group.hits.push(doc);
+      pages.set(doc.page, group);
+    }
+    const ranked = [...pages].sort((a, b) => b[1].best - a[1].best);
+    for (const [page, group] of ranked.slice(0, MAX_PAGES)) {
+      const li = el("li", "md-search-result__item");
+      const top = docs.find((d) => d.href === page) || group.hits[0];
+      li.append(entry(top, true, ts));
+      const sections = group.hits.filter((d) => d !== top).sort((a, b) => b.score - a.score);
+      for (const doc of sections.slice(0, MAX_SECTIONS)) li.append(entry(doc, false, ts));
+      list.append(li);
+    }
+    const n = ranked.length;
+    meta.textContent = n === 0 ? words.scNone : n === 1 ? words.scOne : words.scOther.replace("#", String(n));
+    timer = setTimeout(() => { live.textContent = meta.textContent; }, SPEAK_MS);
+  };
+
+  toggle.addEventListener("change", () => toggle.checked && load());
+  input.addEventListener("focus", load);
+  input.addEventListener("input", () => (docs ? show() : load()));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault(); // a submitted form would put the words into the address
+    list.querySelector("a")?.click();
+  });
+  form.addEventListener("reset", () => setTimeout(() => { show(); input.focus(); }));
+  window.addEventListener("pagehide", () => { form.reset(); list.replaceChildren(); });
+  if (toggle.checked) load(); // search is open: this file was fetched because it opened
+})();

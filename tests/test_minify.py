@@ -1,0 +1,57 @@
+"""Our CSS and JavaScript reach readers minified (hooks/minify_assets.py), while the sources keep
+their comments; a file the minifier cannot parse stops the build, naming it."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from minify_assets import minified, minify_site
+from mkdocs.exceptions import PluginError
+
+from sitetools import BuiltSite
+from support import ROOT, copy_project, run_mkdocs
+
+SOURCES = ROOT / "overrides" / "assets"
+COMMENT = re.compile(r"/\*|^\s*//", re.M)
+
+
+@pytest.mark.parametrize("name", ["css/site.css", "css/tools.css", "js/site.js", "js/search.js", "js/search-open.js"])
+def test_built_files_have_no_comments_and_weigh_less_than_their_sources(built_site: BuiltSite, name: str) -> None:
+    built = (built_site.root / "assets" / name).read_text(encoding="utf-8")
+    assert not COMMENT.search(built), name
+    if name == "js/site.js":  # the scripts extra_javascript lists, joined by hooks/bundle.py
+        listed = re.findall(r"^\s+- (assets/js/\S+\.js)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+        source = "".join((ROOT / "overrides" / path).read_text(encoding="utf-8") for path in listed)
+    else:
+        source = (SOURCES / name).read_text(encoding="utf-8")
+    assert COMMENT.search(source), f"{name}: the source should keep its comments"
+    assert len(gzip.compress(built.encode(), 9)) < 0.8 * len(gzip.compress(source.encode(), 9))
+
+
+def test_minified_script_keeps_its_behaviour_words_and_modern_syntax() -> None:
+    script = "/* why */ (() => { const msg = `a ${1 + 1} b`; // note\n return /['’`]/g.test(msg) ?? msg; })();"
+    out = minified(script, "application/javascript")
+    assert "why" not in out and "note" not in out
+    assert "`a ${1+1} b`" in out and "/['’`]/g" in out and "??" in out
+
+
+def test_a_file_that_does_not_parse_stops_the_build_and_is_named(tmp_path: Path) -> None:
+    (tmp_path / "assets" / "js").mkdir(parents=True)
+    (tmp_path / "assets" / "js" / "broken.js").write_text("const x = ;\n", encoding="utf-8")
+    with pytest.raises(
+        PluginError, match=r"^overrides/assets/js/broken\.js \(as built\): cannot be minified: unexpected ;"
+    ):
+        minify_site(tmp_path)
+
+
+def test_mkdocs_build_reports_a_broken_script_without_a_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "overrides" / "assets" / "js" / "drawer.js").write_text("(() => { if ( })();\n", encoding="utf-8")
+    result = run_mkdocs(project, "build", "--strict", "--site-dir", str(tmp_path / "out"))
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "overrides/assets/js/drawer.js (as built): cannot be minified" in log
+    assert "Traceback" not in log

@@ -1,0 +1,230 @@
+"""Search as readers use it, in Chromium: nothing of search loads until the reader opens it
+(issue 20), and then it works on a phone (tap the icon) and on a desktop ("/", arrows, Esc),
+for a screen reader, with nothing typed kept anywhere."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from support import guarded_context
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "phases/understand/", "checklists/", "safety/"]
+# Everything search is made of: our script, the index, Material's worker, any other engine's files.
+SEARCH_FILES = re.compile(r"/assets/js/search\.js|search_index|/search/|/workers/|lunr|pagefind")
+ICON = "header button.sc-search-button"  # in place of Material's label, which no keyboard reaches
+FIELD = "input.md-search__input"
+RESULT = ".md-search-result__item"
+QUERY = "apolog"  # as readers type: the start of "apologise"
+
+
+# How often the visible count and the live region change while the reader types.
+COUNT_CHANGES = """() => {
+  window.__changes = { meta: 0, live: 0 };
+  for (const [key, selector] of [["meta", ".md-search-result__meta"], ["live", "[data-sc-search-live]"]]) {
+    new MutationObserver(() => { window.__changes[key] += 1; })
+      .observe(document.querySelector(selector), { childList: true, characterData: true, subtree: true });
+  }
+}"""
+
+
+def shown(page: Any) -> bool:
+    """Whether the search panel is on screen (closed, Material shrinks it to nothing, unseen)."""
+    return bool(
+        page.evaluate(
+            """() => { const inner = document.querySelector('.md-search__inner');
+                 const box = inner.getBoundingClientRect();
+                 return box.width > 0 && box.height > 0 && getComputedStyle(inner).opacity !== '0'; }"""
+        )
+    )
+
+
+def requested(page: Any) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def search_files(urls: list[str]) -> list[str]:
+    return [url for url in urls if SEARCH_FILES.search(url)]
+
+
+@pytest.fixture
+def desktop(context: Any) -> Any:
+    errors: list[str] = []
+    tab = context.new_page()
+    tab.set_viewport_size({"width": 1280, "height": 800})
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_loads_nothing_of_search_until_it_opens(phone: Any, path: str) -> None:
+    urls = requested(phone)
+    phone.goto(path, wait_until="networkidle")
+    phone.wait_for_timeout(1000)  # Material's late requests (the sitemap) have come by now
+    phone.mouse.wheel(0, 600)  # reading: scrolling, a tap on the text
+    phone.locator("article h1").first.click()
+    phone.wait_for_timeout(300)
+    assert search_files(urls) == []
+    phone.locator(ICON).click()
+    phone.locator(FIELD).press_sequentially(QUERY)
+    phone.locator(RESULT).first.wait_for()
+    fetched = [url.split("?")[0].rsplit("/", 2)[-2:] for url in search_files(urls)]
+    assert fetched == [["js", "search.js"], ["search", "search_index.json"]]  # each once, only these
+
+
+def test_on_a_phone_a_tap_on_the_icon_finds_and_opens_a_page(phone: Any) -> None:
+    phone.goto("")
+    assert not shown(phone)
+    phone.locator(ICON).click()
+    field = phone.locator(FIELD)
+    phone.wait_for_timeout(400)  # Material's opening transition
+    assert shown(phone) and phone.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    field.press_sequentially(QUERY)
+    results = phone.locator(RESULT)
+    results.first.wait_for()
+    assert results.first.is_visible()
+    assert phone.locator(".md-search-result__meta").inner_text() == f"{results.count()} matching documents"
+    text = phone.locator(".md-search-result__list").inner_text().lower()
+    assert "apologise" in text and phone.locator(".md-search-result__list mark").first.inner_text().lower() == QUERY
+    link = phone.locator(f"{RESULT} a").first
+    target = link.get_attribute("href") or ""
+    link.tap()
+    phone.wait_for_url(target)
+    assert not phone.evaluate("() => document.getElementById('__search').checked")  # closed on arrival
+    phone.wait_for_timeout(400)  # Material's closing transition
+    assert not shown(phone)
+
+
+def test_on_a_desktop_slash_arrows_enter_and_escape_work(desktop: Any) -> None:
+    desktop.goto("phases/understand/")
+    desktop.locator("a.md-footer__link--next").focus()
+    desktop.keyboard.press("/")
+    assert desktop.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    assert desktop.evaluate("() => document.getElementById('__search').checked")
+    desktop.keyboard.type(QUERY)
+    desktop.locator(RESULT).first.wait_for()
+    desktop.keyboard.press("ArrowDown")
+    first = desktop.locator(f"{RESULT} a").first
+    assert desktop.evaluate("(a) => document.activeElement === a", first.element_handle())
+    desktop.keyboard.press("ArrowUp")
+    assert desktop.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    desktop.keyboard.press("Escape")  # closes, and focus goes back where the reader was
+    assert not desktop.evaluate("() => document.getElementById('__search').checked")
+    assert desktop.evaluate("() => document.activeElement.matches('a.md-footer__link--next')")
+    desktop.keyboard.press("/")  # the second time: typed words still there, results at once
+    assert desktop.locator(FIELD).input_value() == QUERY
+    target = desktop.locator(f"{RESULT} a").first.get_attribute("href") or ""
+    desktop.keyboard.press("Enter")  # the best result, as Material did
+    desktop.wait_for_url(target)
+
+
+def test_a_keyboard_reaches_the_icon_and_a_screen_reader_hears_the_count(desktop: Any) -> None:
+    desktop.set_viewport_size({"width": 390, "height": 844})  # the icon alone, no field in the header
+    desktop.goto("")
+    icon = desktop.locator(ICON)
+    assert (
+        icon.get_attribute("aria-label") == "Search"
+        and desktop.locator(".md-header__button[for=__search]").count() == 0
+    )
+    assert desktop.locator("[data-sc-search]").get_attribute("role") == "dialog"
+    assert desktop.locator("[data-sc-search]").get_attribute("aria-label") == "Search"
+    for _ in range(12):  # from the top, by Tab alone: the skip link, the logo, ..., then search
+        desktop.keyboard.press("Tab")
+        if desktop.evaluate("() => document.activeElement.matches('button.sc-search-button')"):
+            break
+    assert desktop.evaluate("() => document.activeElement.matches('button.sc-search-button')")
+    desktop.keyboard.press("Enter")
+    assert desktop.evaluate("() => document.activeElement.matches('input.md-search__input')")
+    live = desktop.locator("[data-sc-search-live]")
+    assert live.get_attribute("aria-live") == "polite"
+    desktop.evaluate(COUNT_CHANGES)
+    desktop.keyboard.type(QUERY, delay=60)
+    desktop.locator(RESULT).first.wait_for()
+    desktop.wait_for_function("() => document.querySelector('[data-sc-search-live]').textContent !== ''")
+    desktop.wait_for_timeout(1000)
+    changes = desktop.evaluate("() => window.__changes")
+    # The count on screen follows every key; the live region speaks once, when typing pauses.
+    assert changes["meta"] >= 3 and changes["live"] == 1, changes
+    assert live.text_content() == desktop.locator(".md-search-result__meta").inner_text()
+    desktop.keyboard.press("Escape")
+    assert desktop.evaluate("() => document.activeElement.matches('button.sc-search-button')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_search_has_no_axe_violations(desktop: Any, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+
+    desktop.emulate_media(color_scheme=scheme)
+    desktop.goto("")
+    desktop.keyboard.press("/")
+    desktop.keyboard.type(QUERY)
+    desktop.locator(RESULT).first.wait_for()
+    results = Axe().run(desktop, context=".md-search")
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_case_and_accents_do_not_count(desktop: Any) -> None:
+    desktop.goto("")
+    desktop.keyboard.press("/")
+    desktop.keyboard.type(QUERY)
+    desktop.locator(RESULT).first.wait_for()
+    plain = desktop.locator(".md-search-result__list").inner_text()
+    desktop.locator(FIELD).fill("APOLÓG")  # as a Spanish or French keyboard might type it
+    desktop.wait_for_function(
+        "(text) => document.querySelector('.md-search-result__list').innerText === text", arg=plain
+    )
+
+
+def test_nothing_typed_reaches_the_address_the_history_or_storage(desktop: Any) -> None:
+    desktop.goto("")
+    length = desktop.evaluate("() => history.length")
+    desktop.keyboard.press("/")
+    desktop.keyboard.type("blocked")
+    desktop.locator(RESULT).first.wait_for()
+    assert "blocked" not in desktop.url
+    assert "blocked" not in (desktop.locator(f"{RESULT} a").first.get_attribute("href") or "")
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_load_state("load")
+    desktop.wait_for_timeout(300)
+    assert "blocked" not in desktop.url and "?" not in desktop.url
+    assert desktop.evaluate("() => history.length") == length  # one entry for the whole site
+    assert desktop.evaluate("() => localStorage.length + sessionStorage.length") == 0
+    assert desktop.evaluate("() => document.cookie") == ""
+
+
+def test_when_the_index_cannot_load_the_reader_is_told_and_it_tries_again(
+    browser: Any, site_url: str, offsite_requests: list[str]
+) -> None:
+    ctx = guarded_context(browser, site_url, offsite_requests, viewport={"width": 1280, "height": 800})
+    failing = {"on": True}
+
+    def index(route: Any) -> None:
+        if failing["on"]:
+            route.fulfill(status=503, body="")
+        else:
+            route.continue_()
+
+    ctx.route("**/search/search_index.json", index)
+    page = ctx.new_page()
+    try:
+        page.goto("")
+        page.keyboard.press("/")
+        page.keyboard.type("ap")
+        meta = page.locator(".md-search-result__meta")
+        page.wait_for_function(
+            "() => /could not load/.test(document.querySelector('.md-search-result__meta').textContent)"
+        )
+        assert "try again" in meta.inner_text()
+        failing["on"] = False
+        page.keyboard.type("olog")
+        page.locator(RESULT).first.wait_for()
+    finally:
+        ctx.close()
+    assert offsite_requests == []
