@@ -48,7 +48,7 @@ def test_using_a_tool_stores_nothing_requests_nothing_and_leaves_no_trace(phone:
     # Every script run and the late fetches (the theme's sitemap and search index, the browser's
     # favicon, asked for after load) done: "networkidle" alone can come while the theme's bundle
     # is still being run, before ours load.
-    with phone.expect_request("**/favicon.png"):
+    with phone.expect_request("**/favicon.svg"):  # theme.favicon in mkdocs.yml
         phone.goto(path, wait_until="load")
     phone.wait_for_load_state("networkidle")
     requests: list[str] = []

@@ -87,6 +87,20 @@ class Firefox:
                     raise BidiError(f"{method}: {message.get('error')}: {message.get('message')}")
                 return dict(message["result"])
 
+    def drain(self, seconds: float) -> None:
+        """Read the events Firefox sends within `seconds`: one can arrive after the answer to the
+        command that caused it (a prompt opened by a click, under load)."""
+        self.socket.settimeout(seconds)
+        try:
+            while True:
+                message = json.loads(self.socket.recv())
+                if message.get("type") == "event":
+                    self.events.append(message)
+        except websocket.WebSocketTimeoutException:
+            pass
+        finally:
+            self.socket.settimeout(30)
+
     def tab(self, width: int = 390, height: int = 844) -> FirefoxTab:
         user_context = self.command("browser.createUserContext")["userContext"]
         context = self.command("browsingContext.create", type="tab", userContext=user_context)["context"]
@@ -151,6 +165,7 @@ class FirefoxTab:
             # A click that opens confirm() can end the action with an error while the prompt
             # is up; the session accepts the prompt (unhandledPromptBehavior), and the click
             # did its work. Any other failure stands.
+            self.browser.drain(2.0)
             if not any(
                 event.get("method") == "browsingContext.userPromptOpened"
                 and event["params"].get("context") == self.context

@@ -79,6 +79,7 @@ def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_s
     assert tab.js(f"{checkbox_for(first)}.checked") is True
     assert tab.js("localStorage.length") == 0, "a tick was stored before the reader chose"
     tab.reload()
+    wait_for_load(tab)  # the reloaded page's checkboxes exist before they are read
     assert tab.js(f"{checkbox_for(first)}.checked") is False, "an unkept tick outlived the page"
 
     tab.click(by_text("label", first))
@@ -86,11 +87,17 @@ def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_s
     tab.click(by_text("label", second))
     assert saved(tab) == {"version": 2, "done": [item.id for item in FIRST.checklist[:2]]}
     tab.reload()
+    wait_for_load(tab)  # the reloaded page's checkboxes exist before they are read
     assert tab.js(f"[{checkbox_for(first)}.checked, {checkbox_for(second)}.checked]") == [True, True]
 
-    tab.click(by_text("button", "Stop keeping them"))  # asks first; both sessions accept prompts
+    # It asks first with confirm(). The answer is given here, in the page: Firefox can end the
+    # click's action with an error while a native prompt opens, and report the prompt only
+    # later. The prompt itself is tested in Chromium (tests/test_browser_checklist.py).
+    tab.js("void (window.confirm = () => true)")
+    tab.click(by_text("button", "Stop keeping them"))
     wait_until(lambda: tab.js("localStorage.length") == 0, "the saved ticks to be removed")
     tab.reload()
+    wait_for_load(tab)  # the reloaded page's checkboxes exist before they are read
     assert tab.js(f"{checkbox_for(first)}.checked") is False
 
 
@@ -100,7 +107,11 @@ def test_triage_answers_are_cleared_on_every_show(tab: Any, engine_site: EngineS
     assert tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 1
     tab.reload()  # browsers restore form fields on reload unless the page says no
     wait_for_load(tab)
-    assert tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 0
+    # triage.js clears them when the page shows (pageshow comes just after load).
+    wait_until(
+        lambda: tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 0,
+        "the answers to be cleared on show",
+    )
     tab.click("document.querySelector('input[type=radio][value=yes]')")
     click_through(tab, engine_site, "safety/")
     tab.goto(engine_site.url + "triage/")
