@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.webkitgtk.options import Options
@@ -87,7 +87,15 @@ class WebKitTab:
         return found
 
     def click(self, element: str) -> None:
-        self._element(element).click()
+        # Material's instant navigation swaps the article in after the address changes: an
+        # element found just before the swap is stale, so find it again (by its expression).
+        for attempt in range(3):
+            try:
+                self._element(element).click()
+                return
+            except StaleElementReferenceException:
+                if attempt == 2:
+                    raise
 
     def press_shift(self) -> None:
         ActionChains(self.driver).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
