@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -130,3 +131,29 @@ def settle(page: Any) -> None:
     """Wait for the page's transitions to end: Material fades the header title in over
     0.15 s, and a colour measured partway (4.39:1) fails axe's contrast rule now and then."""
     page.evaluate(_SETTLED)
+
+
+# --- the checklist's saved record, for the checklist modules -------------------------------------
+
+CHECKLIST_KEY = "second-chance:checklist"
+
+
+def record(page: Any) -> Any:
+    """The checklist's saved record in this page's storage, parsed, or None."""
+    raw = page.evaluate(f"() => localStorage.getItem('{CHECKLIST_KEY}')")
+    return json.loads(raw) if raw is not None else None
+
+
+def box(page: Any, item_id: str) -> Any:
+    """The checkbox of checklist item `item_id` (DOM ids are namespaced: sc-item-ID)."""
+    return page.locator(f"#sc-item-{item_id}")
+
+
+def keep(page: Any, root: str = "") -> None:
+    """Answer the question the first tick asks: keep ticks on this device."""
+    page.locator(f"{root} [data-sc-keep-when=ask] [data-sc-action=keep]".strip()).first.click()
+
+
+def neutral_exit(page: Any) -> None:
+    """Answer the exit's target inside the test: no request reaches the real network."""
+    page.route(EXIT_GLOB, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))

@@ -11,29 +11,15 @@ import pytest
 from accessibility import assert_no_axe_violations
 
 from guide.content import load_content
-from support import ODD_IDS, ROOT, nav_link
+from support import CHECKLIST_KEY, ODD_IDS, ROOT, box, keep, nav_link, record
 
 pytestmark = pytest.mark.browser
 
-KEY = "second-chance:checklist"
+KEY = CHECKLIST_KEY
 GUIDE = load_content(ROOT / "content").guide
 FIRST, SECOND = GUIDE.phases[0], GUIDE.phases[1]
 FIRST_ITEMS = [item.id for item in FIRST.checklist]
 TOTAL = sum(len(p.checklist) for p in GUIDE.phases)
-
-
-def record(page: Any) -> Any:
-    raw = page.evaluate(f"() => localStorage.getItem('{KEY}')")
-    return json.loads(raw) if raw is not None else None
-
-
-def box(page: Any, item_id: str) -> Any:
-    return page.locator(f"#sc-item-{item_id}")
-
-
-def keep(page: Any, root: str = "") -> None:
-    """Answer the question the first tick asks: keep ticks on this device."""
-    page.locator(f"{root} [data-sc-keep-when=ask] [data-sc-action=keep]".strip()).first.click()
 
 
 def progress(page: Any, phase_id: str) -> str:

@@ -7,9 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_browser_checklist import FIRST_ITEMS, KEY, SECOND, box, keep, record
+
+from support import CHECKLIST_KEY, box, keep, record, site_content
 
 pytestmark = pytest.mark.browser
+
+KEY = CHECKLIST_KEY
+GUIDE = site_content().guide
+FIRST, SECOND = GUIDE.phases[0], GUIDE.phases[1]
+FIRST_ITEMS = [item.id for item in FIRST.checklist]
 
 
 def test_clear_all_removes_every_key_the_site_wrote_and_says_so(phone: Any) -> None:

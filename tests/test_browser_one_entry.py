@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_browser_quick_exit import neutral_exit
 
 from guide.content import load_content
-from support import EXIT_GLOB, ROOT
+from support import EXIT_GLOB, ROOT, neutral_exit
 
 pytestmark = pytest.mark.browser
 

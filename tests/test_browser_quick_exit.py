@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from guide.content import load_content
-from support import EXIT_GLOB, EXIT_URL, NEUTRAL, ROOT, nav_link
+from support import EXIT_GLOB, EXIT_URL, NEUTRAL, ROOT, nav_link, neutral_exit
 
 pytestmark = pytest.mark.browser
 
@@ -234,11 +234,6 @@ def test_shift_in_a_text_field_does_not_exit(phone: Any) -> None:
             phone.keyboard.press("Shift")
     phone.wait_for_timeout(300)
     assert hits == []
-
-
-def neutral_exit(page: Any) -> None:
-    """Answer the exit's target inside the test: no request reaches the real network."""
-    page.route(EXIT_GLOB, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))
 
 
 EXIT = ".sc-controls a[data-sc-quick-exit]"
