@@ -26,6 +26,13 @@ def link_to(path: str) -> str:
     return f"[...document.querySelectorAll('article a[href]')].find(a => a.getClientRects().length && new URL(a.href).pathname.endsWith({json.dumps('/' + path)}))"
 
 
+def reload(tab: Any) -> None:
+    """Reload, and wait for the new document: the old one may still answer "complete" at first."""
+    tab.js("void (window.__scBeforeReload = true)")
+    tab.reload()
+    wait_until(lambda: tab.js("!window.__scBeforeReload && document.readyState === 'complete'"), "the reloaded page")
+
+
 def click_through(tab: Any, site: EngineSite, *paths: str) -> None:
     """Follow links in the content from page to page, as a reader would."""
     for path in paths:
@@ -78,16 +85,14 @@ def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_s
     tab.click(by_text("label", first))
     assert tab.js(f"{checkbox_for(first)}.checked") is True
     assert tab.js("localStorage.length") == 0, "a tick was stored before the reader chose"
-    tab.reload()
-    wait_for_load(tab)  # the reloaded page's checkboxes exist before they are read
+    reload(tab)
     assert tab.js(f"{checkbox_for(first)}.checked") is False, "an unkept tick outlived the page"
 
     tab.click(by_text("label", first))
     tab.click(by_text("button", "Keep on this device"))
     tab.click(by_text("label", second))
     assert saved(tab) == {"version": 2, "done": [item.id for item in FIRST.checklist[:2]]}
-    tab.reload()
-    wait_for_load(tab)  # the reloaded page's checkboxes exist before they are read
+    reload(tab)
     assert tab.js(f"[{checkbox_for(first)}.checked, {checkbox_for(second)}.checked]") == [True, True]
 
     # It asks first with confirm(). The answer is given here, in the page: Firefox can end the
@@ -96,8 +101,7 @@ def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_s
     tab.js("void (window.confirm = () => true)")
     tab.click(by_text("button", "Stop keeping them"))
     wait_until(lambda: tab.js("localStorage.length") == 0, "the saved ticks to be removed")
-    tab.reload()
-    wait_for_load(tab)  # the reloaded page's checkboxes exist before they are read
+    reload(tab)
     assert tab.js(f"{checkbox_for(first)}.checked") is False
 
 
