@@ -10,7 +10,7 @@ import pytest
 from accessibility import assert_no_axe_violations
 
 from guide.content import load_content
-from support import ROOT
+from support import COUNT_STORAGE, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -35,19 +35,6 @@ def test_search_words_never_reach_the_address_or_history(phone: Any) -> None:
     phone.wait_for_load_state("load")
     phone.wait_for_timeout(300)
     assert "blocked" not in phone.url and "?" not in phone.url
-
-
-COUNT_STORAGE = """
-window.__storageCalls = [];
-for (const name of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) {
-  const real = Storage.prototype[name];
-  Storage.prototype[name] = function (...args) { window.__storageCalls.push(name); return real.apply(this, args); };
-}
-for (const area of ['localStorage', 'sessionStorage']) {
-  const real = Object.getOwnPropertyDescriptor(window, area).get;
-  Object.defineProperty(window, area, { get() { window.__storageCalls.push(area); return real.call(window); } });
-}
-"""
 
 
 def test_triage_and_safety_pages_call_no_storage_method_at_all(phone: Any) -> None:
