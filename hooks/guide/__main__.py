@@ -2,6 +2,9 @@
 
   PYTHONPATH=hooks python -m guide content [FOLDER]   check the content without building the site
   PYTHONPATH=hooks python -m guide pages OUT          write the site as a project with no hooks
+  PYTHONPATH=hooks python -m guide translations       per language: fields current, stale, missing
+  PYTHONPATH=hooks python -m guide translations todo LANG FILE
+                                                      the entries LANG's FILE lacks or must update
 
 `content` prints every problem as `file:line: where: what` (exit status 1), or a one-line
 summary. `pages` writes OUT/mkdocs.yml, OUT/docs/ and OUT/overrides/ (see export.py), for an
@@ -13,7 +16,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content import load_content
+from typing import Any
+
+import yaml
+
+from .content import TRANSLATED_FILES, english_fields, load_content
+from .languages import TRANSLATED
+from .translate import status, todo
 from .export import ExportError, write_export
 from .problems import ContentError
 
@@ -24,7 +33,34 @@ def main(argv: list[str]) -> int:
             print("usage: python -m guide pages OUT", file=sys.stderr)
             return 2
         return pages(Path(argv[2]))
+    if len(argv) > 1 and argv[1] == "translations":
+        return translations(argv[2:])
     return check_content(Path(argv[1]) if len(argv) > 1 else Path("content"))
+
+
+def translations(args: list[str], folder: Path = Path("content")) -> int:
+    if args[:1] == ["todo"] and len(args) == 3 and args[2] in TRANSLATED_FILES:
+        language, name = args[1], args[2]
+        print(f"# Paste under `fields:` in {folder / language / name}; each text is still to write.")
+        print("".join(todo(english_fields(folder, name), _raw(folder / language / name))), end="")
+        return 0
+    if args:
+        print(f"usage: python -m guide translations [todo LANG {'|'.join(TRANSLATED_FILES)}]", file=sys.stderr)
+        return 2
+    for language in TRANSLATED:
+        counts = [status(english_fields(folder, name), _raw(folder / language.code / name)) for name in TRANSLATED_FILES]
+        current, stale, missing = (sum(column) for column in zip(*counts, strict=True))
+        print(f"{language.code} ({language.name}): {current} translated, {stale} stale, {missing} missing")
+        for name, (c, s, m) in zip(TRANSLATED_FILES, counts, strict=True):
+            print(f"  {folder / language.code / name}: {c} translated, {s} stale, {m} missing")
+    return 0
+
+
+def _raw(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None  # counted as all missing; the build names the real problem with its line
 
 
 def check_content(folder: Path) -> int:

@@ -7,15 +7,18 @@ checked against the guide's phase ids, and every file's problems come back in on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from .languages import ENGLISH as _ENGLISH
 from .model import Guide, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
+from .translate import Field, Translation, read_translation, text_fields, translated_source
 from .validate import (
     check,
     guide_problems,
@@ -27,20 +30,84 @@ from .validate import (
 )
 from .yamlsource import Source, read_source
 
+ENGLISH = _ENGLISH.code
+
 M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.yml"
 SAFETY_FILE = "safety.yml"
+# Parts of safety.yml that are each language's own data (content/xx/helplines.yml), not text
+# to translate: the numbers and services that serve that language's readers.
+LOCAL_SAFETY = ("safety.emergency", "safety.helplines", "safety.directory", "safety.crisis.helplines", "safety.regions")
 
 
 @dataclass(frozen=True)
 class Content:
     guide: Guide
     safety: SafetyContent
+    language: str = ENGLISH
+    # For another language: its translation of each English file, with what has gone stale.
+    translations: tuple[Translation, ...] = ()
 
 
-def load_content(folder: Path, *, shown_as: str = "content") -> Content:
-    """Load `folder`/guide.yml and `folder`/safety.yml; file names in messages start `shown_as`/."""
+def load_content(folder: Path, *, shown_as: str = "content", language: str = ENGLISH) -> Content:
+    """Load `folder`/guide.yml and `folder`/safety.yml; file names in messages start `shown_as`/.
+
+    For another language, the English is loaded and checked first (it is the structure), then
+    `folder`/LANGUAGE/ supplies the text, checked as strictly as the English."""
+    english = _load_english(folder, shown_as=shown_as)
+    if language == ENGLISH:
+        return english
+    return _translate(english, folder, shown_as=shown_as, language=language)
+
+
+# Each English file with translatable text: its model, and what in it is not for translation.
+TRANSLATED_FILES: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
+    GUIDE_FILE: (Guide, ()),
+    SAFETY_FILE: (SafetyContent, LOCAL_SAFETY),
+}
+
+
+def english_fields(folder: Path, name: str) -> dict[str, Field]:
+    """The translatable fields of one English file (which must be valid)."""
+    model, skip = TRANSLATED_FILES[name]
+    return text_fields(model, read_source(folder / name, name).data, skip=skip)
+
+
+def _translate(english: Content, folder: Path, *, shown_as: str, language: str) -> Content:
+    problems: list[Problem] = []
+    translations: list[Translation] = []
+    typed: dict[str, BaseModel] = {}
+    known = targets([phase.id for phase in english.guide.phases])
+    sections = [section.id for section in english.safety.safety.sections]
+    semantics: dict[str, Callable[[Source], Iterable[Problem]]] = {
+        GUIDE_FILE: lambda source: section_problems(source, sections),
+        SAFETY_FILE: lambda source: link_problems(source, known),
+    }
+    for name, (model, skip) in TRANSLATED_FILES.items():
+        semantic = semantics[name]
+        source = read_source(folder / name, f"{shown_as}/{name}")
+        fields = text_fields(model, source.data, skip=skip)
+        try:
+            translation = read_translation(
+                folder / language / name, f"{shown_as}/{language}/{name}", fields, language=language
+            )
+            typed[name] = check(model, translated_source(source, fields, translation), semantic=semantic)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        translations.append(translation)
+    if problems:
+        raise ContentError(problems)
+    return Content(
+        guide=typing.cast(Guide, typed[GUIDE_FILE]),
+        safety=typing.cast(SafetyContent, typed[SAFETY_FILE]),
+        language=language,
+        translations=tuple(translations),
+    )
+
+
+def _load_english(folder: Path, *, shown_as: str) -> Content:
     problems: list[Problem] = []
 
     def read(name: str) -> Source | None:

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .patterns import MAX_LENGTH, PatternError, check_pattern
+from .translate import TEXT
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A host name with a dot, then only characters that need no escaping in a Markdown link or an
@@ -60,12 +61,14 @@ Slug = Annotated[
 Markdown = Annotated[
     str,
     StringConstraints(min_length=1, pattern=TEXT_PATTERN),
+    TEXT,
     Field(description="Markdown text. Raw HTML is rejected. Link to other pages with guide:ID."),
 ]
 Line = Annotated[
     str,
     StringConstraints(min_length=1, max_length=160, pattern=LINE_PATTERN),
     AfterValidator(_plain_line),
+    TEXT,
     Field(description="One line of plain text (no Markdown block syntax), at most 160 characters."),
 ]
 
