@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-engines test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
+.PHONY: setup serve preview translations build test test-engines test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -21,14 +21,29 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# One language at a time, with live reload: `make serve` is English at /, `make serve
+# LANGUAGE=es` the Spanish at /es/ (its switch's links to other languages have nothing to
+# show there). `make preview` builds and serves every language together, without live reload.
+LANGUAGE ?= en
+LANGUAGE_CONFIG := $(if $(filter en,$(LANGUAGE)),mkdocs.yml,mkdocs.$(LANGUAGE).yml)
 serve: setup
 	@echo "Live reload follows docs/, content/, hooks/guide/templates/ and overrides/."
 	@echo "After editing Python in hooks/, stop (Ctrl+C) and run make serve again."
-	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -f $(LANGUAGE_CONFIG) --dev-addr $(HOST):$(PORT)
 
-# For another address than the one in mkdocs.yml: SITE_URL=https://example.org/ make build
+# Every language: English into site/, then each mkdocs.xx.yml into site/xx/, then one
+# Content-Security-Policy for all (hooks/build_languages.py). For another address:
+# SITE_URL=https://example.org/ make build
 build: setup
-	$(BIN)/mkdocs build --strict --site-dir site
+	PYTHONPATH=hooks $(BIN)/python hooks/build_languages.py site
+
+preview:
+	SITE_URL=http://$(HOST):$(PORT)/ $(MAKE) build
+	$(BIN)/python -m http.server --bind $(HOST) --directory site $(PORT)
+
+# Per language: how many fields are translated, stale (the English changed since) and missing.
+translations: setup
+	PYTHONPATH=hooks $(BIN)/python -m guide translations
 
 # Browser tests need Debian's Chromium, the HTML validator needs Java, every build checks the
 # scripts with Node.js (hooks/bundle.py), and tests/engines/ needs WebKit (WebKitWebDriver,

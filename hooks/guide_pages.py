@@ -9,6 +9,7 @@ reload hook code); content and template changes rebuild live.
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 from pathlib import Path
@@ -20,34 +21,95 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from guide import ContentError
 from guide.content import Content, load_content
+from guide.languages import ENGLISH, by_code
+from guide.multilingual import check_pages, site_url, stale_fields_in, theme_languages
 from guide.render import TEMPLATES, site_pages
 from guide.site import fill_markers, splice_nav, theme_extra
 
 CONTENT = Path("content")  # relative to mkdocs.yml
+ENGLISH_DOCS = Path("docs")  # the English pages every language translates, relative to mkdocs.yml
+
+log = logging.getLogger("mkdocs.hooks.guide")
 
 _content: Content | None = None
+_stale_pages: set[str] = set()  # this language's hand-written pages whose English changed since
+_stale_texts: dict[str, str] = {}  # translated fields whose English changed since: path -> text
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _content
-    _content = _load(config)
+    language = str(config.theme["language"] or ENGLISH.code)
+    if by_code(language) is None:
+        raise PluginError(f"theme.language '{language}' is not one of the site's languages (guide/languages.py)")
+    english_url = config.site_url or "/"
+    if language != ENGLISH.code:
+        # One build per language, in its own folder below the English site (mkdocs.xx.yml).
+        config.site_url = site_url(english_url, language)
+    _content = _load(config, language)
     config.nav = splice_nav(config.nav, _content)
-    # Templates in overrides/ read the quick exit from here.
+    # Templates in overrides/ read the quick exit and the languages from here.
     config.extra.update(theme_extra(_content))
+    config.extra["languages"] = theme_languages(english_url, language)
+    # Truthy but not a list: Material's header then includes partials/alternate.html (ours, with
+    # links to this same page), and its base.html writes no hreflang links to home pages only.
+    config.extra["alternate"] = True
+    config.extra["translation"] = _translation_facts(_content)
+    _stale_texts.clear()
+    for translation in _content.translations:
+        for problem in translation.stale:
+            # Not a warning: `--strict` would fail on it, and an English typo fix must never block.
+            log.info("stale translation: %s", problem)
+            _stale_texts[problem.where] = translation.entries[problem.where].text
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    content = _loaded()
     folder = _content_path(config)
-    for page in site_pages(_loaded()):
+    if content.language != ENGLISH.code:
+        _check_translated_pages(files, config)
+    for page in site_pages(content):
         file = File.generated(config, page.src_uri, content=page.markdown)
-        # The edit button opens the YAML the page comes from, not a page that is not in git.
-        file.edit_uri = os.path.relpath(folder / page.source, config.docs_dir).replace(os.sep, "/")
+        # The edit button opens the YAML the page comes from (its translation, in a translated
+        # build), not a page that is not in git.
+        source = page.source if content.language == ENGLISH.code else f"{content.language}/{page.source}"
+        file.edit_uri = os.path.relpath(folder / source, config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
+
+
+def _translation_facts(content: Content) -> dict[str, Any] | None:
+    """For the note on every translated page: when, and whether someone fluent has read it."""
+    if not content.translations:
+        return None
+    return {
+        "date": max(t.translated for t in content.translations).isoformat(),
+        "reviewed": all(t.reviewed for t in content.translations),
+    }
+
+
+def _check_translated_pages(files: Files, config: MkDocsConfig) -> None:
+    project = Path(config.config_file_path).resolve().parent
+    english_folder = project / ENGLISH_DOCS
+    english = {
+        path.relative_to(english_folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(english_folder.rglob("*.md"))
+    }
+    translated = {
+        file.src_uri: get_data(file.content_string)[1] for file in files.documentation_pages() if not file.generated_by
+    }
+    shown = Path(config.docs_dir).resolve().relative_to(project).as_posix()
+    result = check_pages(english, translated, folder=shown, english_folder=ENGLISH_DOCS.as_posix())
+    if result.problems:
+        raise PluginError(str(ContentError(result.problems)))
+    _stale_pages.clear()
+    for problem in result.stale:
+        log.info("stale translation: %s", problem)
+        _stale_pages.add(problem.file.removeprefix(shown + "/"))
 
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -60,7 +122,26 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return fill_markers(markdown, _loaded(), src_uri=page.file.src_uri)
+    markdown = fill_markers(markdown, _loaded(), src_uri=page.file.src_uri)
+    if page.file.src_uri in _stale_pages or stale_fields_in(markdown, _stale_texts):
+        markdown = _with_stale_note(markdown, config)
+    return markdown
+
+
+def _with_stale_note(markdown: str, config: MkDocsConfig) -> str:
+    """The page says, under its title, that part of it changed in English since it was
+    translated, and links to the English page."""
+    note = config.extra.get("strings", {}).get("translation.stale", STALE_NOTE)
+    block = f'!!! note sc-stale ""\n    {note}\n'
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
+    return block + "\n" + markdown
+
+
+# Until content/strings.yml has its translation: the note in English rather than none.
+STALE_NOTE = "Part of this page changed in English since it was translated. The English page has the newest words."
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -79,9 +160,9 @@ def _content_path(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / CONTENT
 
 
-def _load(config: MkDocsConfig) -> Content:
+def _load(config: MkDocsConfig, language: str) -> Content:
     try:
-        return load_content(_content_path(config), shown_as=CONTENT.as_posix())
+        return load_content(_content_path(config), shown_as=CONTENT.as_posix(), language=language)
     except ContentError as error:
         # PluginError prints as one clean message, under `build` and `serve` alike.
         raise PluginError(str(error)) from None

@@ -17,7 +17,17 @@ from hypothesis import settings
 
 from guide.content import Content
 from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
-from support import FIXTURES, ODD_IDS, PHONE, ROOT, copy_project, guarded_context, run_mkdocs, site_content
+from support import (
+    FIXTURES,
+    ODD_IDS,
+    PHONE,
+    ROOT,
+    build_languages,
+    copy_project,
+    guarded_context,
+    run_mkdocs,
+    site_content,
+)
 
 # Property-based tests draw new examples on every run on a contributor's machine, and the same
 # ones in CI (any CI variable set), so a red CI run can be reproduced. See CONTRIBUTING.md.
@@ -50,6 +60,23 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """The built site served over http on 127.0.0.1 (never file://)."""
     with serve_directory(built_site.root, port=urlsplit(built_site.url).port or 0) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def languages_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Every language, built as `make build` does: English at the root, each other in xx/."""
+    out = tmp_path_factory.mktemp("languages")
+    url = f"http://127.0.0.1:{free_port()}/"
+    result = build_languages(ROOT, out, site_url=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(out, build_log=result.stdout + result.stderr, url=url)
+
+
+@pytest.fixture(scope="session")
+def languages_url(languages_site: BuiltSite) -> Iterator[str]:
+    """The site in every language, served over http on 127.0.0.1."""
+    with serve_directory(languages_site.root, port=urlsplit(languages_site.url).port or 0) as url:
         yield url
 
 

@@ -22,7 +22,8 @@ from sitetools import mkdocs_env
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "content")
+# Every language's config (mkdocs.yml, mkdocs.es.yml...) and the folders they read.
+PROJECT_PARTS = (*sorted(path.name for path in ROOT.glob("mkdocs*.yml")), "docs", "hooks", "overrides", "content")
 
 
 @functools.cache
@@ -35,6 +36,12 @@ def run_mkdocs(
     project: Path, *args: str, site_url: str | None = None, timeout: float = 180
 ) -> subprocess.CompletedProcess[str]:
     return run_engine([sys.executable, "-m", "mkdocs", *args], project, site_url=site_url, timeout=timeout)
+
+
+def build_languages(project: Path, out: Path, *, site_url: str) -> subprocess.CompletedProcess[str]:
+    """Every language into `out` (English) and `out`/xx/, as `make build` does."""
+    script = project / "hooks" / "build_languages.py"
+    return run_engine([sys.executable, str(script), str(out)], project, site_url=site_url, timeout=300)
 
 
 def run_engine(

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-
 from typing import Any
 
 import yaml
 
 from .content import TRANSLATED_FILES, english_fields, load_content
-from .languages import TRANSLATED
-from .translate import status, todo
 from .export import ExportError, write_export
+from .languages import TRANSLATED
 from .problems import ContentError
+from .translate import status, todo
 
 
 def main(argv: list[str]) -> int:
@@ -40,15 +39,17 @@ def main(argv: list[str]) -> int:
 
 def translations(args: list[str], folder: Path = Path("content")) -> int:
     if args[:1] == ["todo"] and len(args) == 3 and args[2] in TRANSLATED_FILES:
-        language, name = args[1], args[2]
-        print(f"# Paste under `fields:` in {folder / language / name}; each text is still to write.")
-        print("".join(todo(english_fields(folder, name), _raw(folder / language / name))), end="")
+        code, name = args[1], args[2]
+        print(f"# Paste under `fields:` in {folder / code / name}; each text is still to write.")
+        print("".join(todo(english_fields(folder, name), _raw(folder / code / name))), end="")
         return 0
     if args:
         print(f"usage: python -m guide translations [todo LANG {'|'.join(TRANSLATED_FILES)}]", file=sys.stderr)
         return 2
     for language in TRANSLATED:
-        counts = [status(english_fields(folder, name), _raw(folder / language.code / name)) for name in TRANSLATED_FILES]
+        counts = [
+            status(english_fields(folder, name), _raw(folder / language.code / name)) for name in TRANSLATED_FILES
+        ]
         current, stale, missing = (sum(column) for column in zip(*counts, strict=True))
         print(f"{language.code} ({language.name}): {current} translated, {stale} stale, {missing} missing")
         for name, (c, s, m) in zip(TRANSLATED_FILES, counts, strict=True):

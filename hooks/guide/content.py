@@ -6,8 +6,8 @@ checked against the guide's phase ids, and every file's problems come back in on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 import typing
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -79,7 +79,7 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
     translations: list[Translation] = []
     typed: dict[str, BaseModel] = {}
     known = targets([phase.id for phase in english.guide.phases])
-    sections = [section.id for section in english.safety.safety.sections]
+    sections = [english.safety.safety.crisis.id, *(section.id for section in english.safety.safety.sections)]
     semantics: dict[str, Callable[[Source], Iterable[Problem]]] = {
         GUIDE_FILE: lambda source: section_problems(source, sections),
         SAFETY_FILE: lambda source: link_problems(source, known),

@@ -233,7 +233,8 @@ def status(fields: Mapping[str, Field], data: Any) -> tuple[int, int, int]:
     current = stale = missing = 0
     for path, field in fields.items():
         entry = entries.get(path)
-        text = entry.get("text") if isinstance(entry, dict) else None
+        entry = entry if isinstance(entry, dict) else {}
+        text = entry.get("text")
         if not isinstance(text, str) or not text.strip():
             missing += 1
         elif entry.get("from") == english_hash(field.text):

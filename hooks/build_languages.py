@@ -1,0 +1,37 @@
+"""Build the site in every language into one folder, as `make build` does:
+
+  PYTHONPATH=hooks python hooks/build_languages.py SITE_DIR [mkdocs build options]
+
+English into SITE_DIR first (its build empties the folder), then each `mkdocs.xx.yml` into
+SITE_DIR/xx/, each with `--strict`. Last, one Content-Security-Policy allowing the template
+scripts of every language (guide.csp), because a host reads a single _headers file at the
+root. Tests build the same way, through this script.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from guide.csp import apply_policy
+from guide.languages import TRANSLATED
+
+
+def build(site: Path, extra: list[str]) -> int:
+    configs = [("mkdocs.yml", site), *((f"mkdocs.{lang.code}.yml", site / lang.code) for lang in TRANSLATED)]
+    for config, out in configs:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(out), *extra]
+        if subprocess.run(command, check=False).returncode != 0:
+            print(f"{config}: the build failed (its messages are above)", file=sys.stderr)
+            return 1
+    count = apply_policy(site)
+    print(f"{site}: {len(configs)} languages, Content-Security-Policy on {count} pages, and one _headers")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        raise SystemExit(2)
+    raise SystemExit(build(Path(sys.argv[1]), sys.argv[2:]))

@@ -1,0 +1,93 @@
+"""What one language's build needs beyond its translated content: its address, the links to
+the same page in every other language, and the check that every hand-written English page has
+a translation that says which English it was made from. Pure: the hooks apply it.
+
+Each language is its own build into its own folder below the English site (`site/es/`), so
+a page's address differs between languages only by that folder: `phases/own-it/` is
+`es/phases/own-it/` in Spanish. That is what lets the switch and hreflang go to the same page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .languages import ENGLISH, LANGUAGES, root
+from .problems import Problem
+from .translate import english_hash
+
+FROM_KEY = "translated_from"  # a translated page's front matter: english_hash() of the English file
+
+
+def site_url(english_url: str, language: str) -> str:
+    """The address a language's build is served at, from the English site's address."""
+    base = english_url if english_url.endswith("/") else english_url + "/"
+    return base + root(language)
+
+
+def theme_languages(english_url: str, language: str) -> dict[str, Any]:
+    """What overrides/ needs for the switch and hreflang (config.extra.languages): each
+    language's code, name and absolute root, and how to climb from this build's root to the
+    English root in a relative link."""
+    return {
+        "current": language,
+        "up": "" if language == ENGLISH.code else "../",
+        "list": [
+            {"code": lang.code, "name": lang.name, "root": root(lang.code), "url": site_url(english_url, lang.code)}
+            for lang in LANGUAGES
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    problems: tuple[Problem, ...]  # a page missing, added, or with no `translated_from`
+    stale: tuple[Problem, ...]  # a page whose English changed since: named, not a failure
+
+
+def check_pages(
+    english: Mapping[str, str], translated: Mapping[str, Mapping[str, Any]], *, folder: str, english_folder: str
+) -> PageCheck:
+    """`english`: each English page's path and whole text; `translated`: each translated page's
+    path and front matter. Paths as in docs_dir, e.g. 'index.md'."""
+    problems: list[Problem] = []
+    stale: list[Problem] = []
+    for path in sorted(english):
+        if path not in translated:
+            problems.append(
+                Problem(f"{folder}/{path}", 1, "", f"missing: translate {english_folder}/{path} into this file")
+            )
+            continue
+        made_from = translated[path].get(FROM_KEY)
+        if not isinstance(made_from, str):
+            problems.append(
+                Problem(
+                    f"{folder}/{path}",
+                    1,
+                    FROM_KEY,
+                    f"missing from the front matter: write `{FROM_KEY}: '{english_hash(english[path])}'`, "
+                    f"the hash of the {english_folder}/{path} it translates",
+                )
+            )
+        elif made_from != english_hash(english[path]):
+            stale.append(
+                Problem(
+                    f"{folder}/{path}",
+                    1,
+                    FROM_KEY,
+                    f"{english_folder}/{path} changed since this was translated: update it, then "
+                    f"`{FROM_KEY}: '{english_hash(english[path])}'`",
+                )
+            )
+    for path in sorted(set(translated) - set(english)):
+        problems.append(
+            Problem(f"{folder}/{path}", 1, "", f"there is no {english_folder}/{path}: every page starts in English")
+        )
+    return PageCheck(tuple(problems), tuple(stale))
+
+
+def stale_fields_in(markdown: str, stale_texts: Mapping[str, str]) -> list[str]:
+    """The stale fields a page's Markdown holds. Templates place a field's text as it is written,
+    so its first line appears verbatim in every page that shows it (indented, at most)."""
+    return [path for path, text in stale_texts.items() if text.strip() and text.strip().splitlines()[0] in markdown]

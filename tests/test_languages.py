@@ -1,0 +1,194 @@
+"""The site in every language: the same pages at the same paths below each language's folder,
+the right <html lang>, hreflang alternates and a switch to the same page, and translations
+that can neither drift from the English ids nor fall behind it silently."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from guide.content import english_fields, load_content
+from guide.languages import LANGUAGES, TRANSLATED, root
+from guide.problems import ContentError
+from sitetools import BuiltSite
+from support import ROOT, build_languages, copy_project, run_mkdocs
+
+CODES = [language.code for language in LANGUAGES]
+
+
+def pages_of(site: BuiltSite, code: str) -> set[str]:
+    """Each page's path in one language, relative to that language's root."""
+    base = site.root / root(code)
+    others = {site.root / other.code for other in TRANSLATED}
+    return {
+        path.relative_to(base).as_posix()
+        for path in base.rglob("*.html")
+        if not any(folder in path.parents for folder in others - {base})
+    }
+
+
+def test_every_language_has_every_english_page_at_the_same_path(languages_site: BuiltSite) -> None:
+    english = pages_of(languages_site, "en")
+    assert {"index.html", "safety/index.html", "triage/index.html", "404.html"} <= english
+    for language in TRANSLATED:
+        assert pages_of(languages_site, language.code) == english, language.code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_page_names_its_language_and_links_the_same_page_in_every_language(
+    languages_site: BuiltSite, code: str
+) -> None:
+    for path in sorted(pages_of(languages_site, code)):
+        html = (languages_site.root / root(code) / path).read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{code}"', html), f"{code}/{path}"
+        here = "" if path in ("index.html", "404.html") else path.removesuffix("index.html")
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"', html))
+        assert set(alternates) == {*CODES, "x-default"}, f"{code}/{path}"
+        for other in CODES:
+            assert alternates[other] == languages_site.url + root(other) + here, f"{code}/{path} -> {other}"
+            target = languages_site.root / root(other) / (here or "index.html")
+            assert target.with_name("index.html").exists() or target.exists(), alternates[other]
+        assert alternates["x-default"] == alternates["en"]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_switch_goes_to_the_same_page_in_each_other_language(languages_site: BuiltSite, code: str) -> None:
+    for path in sorted(pages_of(languages_site, code) - {"404.html"}):
+        page_url = languages_site.url + root(code) + path.removesuffix("index.html")
+        html = (languages_site.root / root(code) / path).read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="\2" class="md-select__link"', html)
+        assert sorted(lang for _, lang in links) == sorted(CODES), f"{code}/{path}"
+        for href, lang in links:
+            target = urljoin(page_url, href)
+            assert target == languages_site.url + root(lang) + path.removesuffix("index.html"), (code, path, href)
+            assert (languages_site.root / urlsplit(target).path.lstrip("/") / "index.html").exists() or (
+                languages_site.root / urlsplit(target).path.lstrip("/")
+            ).exists(), target
+
+
+def test_one_policy_allows_the_template_scripts_of_every_language(languages_site: BuiltSite) -> None:
+    headers = (languages_site.root / "_headers").read_text(encoding="utf-8")
+    for code in CODES:
+        html = (languages_site.root / root(code) / "index.html").read_text(encoding="utf-8")
+        policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert policy, code
+        for digest in re.findall(r"'sha256-[^']+'", policy.group(1)):
+            assert digest in headers, (code, digest)
+
+
+# --- translations that cannot drift ----------------------------------------------------------
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("language", [language.code for language in TRANSLATED])
+def test_every_field_is_translated_and_follows_the_english(language: str) -> None:
+    """No field of the real translations is missing or stale: a stale one is allowed by the
+    build, but is a job to do before a release, so the suite names it."""
+    content = load_content(ROOT / "content", language=language)
+    stale = [str(problem) for translation in content.translations for problem in translation.stale]
+    assert stale == []
+
+
+def test_a_translation_that_drops_adds_or_renames_a_field_fails_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    translation = project / "content" / "es" / "guide.yml"
+    first_phase = load_content(project / "content").guide.phases[0].id
+    # Rename a phase's title field into a path the English does not have, drop another.
+    _edit(translation, f"phases.{first_phase}.title:", f"phases.{first_phase}-old.title:")
+    line = _line_of(translation, f"phases.{first_phase}-old.title:")
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "content", language="es")
+    messages = [str(problem) for problem in caught.value.problems]
+    assert any(
+        m.startswith(f"content/es/guide.yml:{line}: phases.{first_phase}-old.title: the English has no field")
+        for m in messages
+    ), messages
+    assert any(f"phases.{first_phase}.title: missing translation of" in m for m in messages), messages
+
+
+def test_a_missing_translation_fails_the_build_with_no_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    translation = project / "content" / "es" / "safety.yml"
+    data = yaml.safe_load(translation.read_text(encoding="utf-8"))
+    data["fields"]["triage.title"]["text"] = " "
+    translation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_mkdocs(project, "build", "--strict", "-f", "mkdocs.es.yml")
+    assert result.returncode != 0
+    assert "content/es/safety.yml:" in result.stderr and "triage.title: has no translation" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_changed_english_text_is_named_and_noted_on_its_page_but_does_not_fail(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    content = load_content(project / "content")
+    phase = content.guide.phases[1]
+    _edit(project / "content" / "guide.yml", f"summary: {phase.summary}", f"summary: {phase.summary} Now reworded.")
+    out = tmp_path / "out"
+    result = build_languages(project, out, site_url="http://127.0.0.1:9/")
+    assert result.returncode == 0, result.stderr
+    for language in TRANSLATED:
+        translation = project / "content" / language.code / "guide.yml"
+        line = _line_of(translation, f"phases.{phase.id}.summary:")
+        assert (
+            f"stale translation: content/{language.code}/guide.yml:{line}: phases.{phase.id}.summary: "
+            "the English changed since this was translated" in result.stderr
+        ), result.stderr
+        stale_page = (out / language.code / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
+        assert "sc-stale" in stale_page
+        other = content.guide.phases[-1].id
+        assert "sc-stale" not in (out / language.code / "phases" / other / "index.html").read_text(encoding="utf-8")
+    assert "sc-stale" not in (out / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_hand_written_page_must_be_translated_and_say_from_which_english(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "content" / "es" / "docs" / "about.md").unlink()
+    result = run_mkdocs(project, "build", "--strict", "-f", "mkdocs.es.yml")
+    assert result.returncode != 0
+    assert "content/es/docs/about.md:1: missing: translate docs/about.md into this file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_hand_written_page_whose_english_changed_says_so(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    english = project / "docs" / "about.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOne more sentence in English.\n", encoding="utf-8")
+    result = run_mkdocs(project, "build", "--strict", "-f", "mkdocs.es.yml")
+    assert result.returncode == 0, result.stderr
+    assert "stale translation: content/es/docs/about.md:1: translated_from: docs/about.md changed" in result.stderr
+    assert "sc-stale" in (project / "site" / "es" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "sc-stale" not in (project / "site" / "es" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_status_counts_translated_stale_and_missing_fields(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    translation = project / "content" / "fr" / "safety.yml"
+    data = yaml.safe_load(translation.read_text(encoding="utf-8"))
+    del data["fields"]["triage.title"]
+    data["fields"]["triage.summary"]["from"] = "00000000"
+    translation.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "translations"],
+        cwd=project,
+        env={"PYTHONPATH": str(project / "hooks"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    total = len(english_fields(project / "content", "safety.yml"))
+    assert f"content/fr/safety.yml: {total - 2} translated, 1 stale, 1 missing" in result.stdout
