@@ -248,6 +248,35 @@ def script_sentences(scripts: Path) -> dict[str, list[str]]:
     return found
 
 
+@dataclass(frozen=True)
+class Ease:
+    """A reading-ease formula made for one language, and the score a page must reach."""
+
+    formula: str
+    floor: float
+    why: str
+
+    def score(self, text: str, language: str) -> float:
+        offline_textstat()  # the English dictionary set up once; other languages count with pyphen
+        from textstat.backend import metrics
+
+        return float(getattr(metrics, self.formula)(text, language))
+
+
+# Each language's established formula; the English keeps Flesch-Kincaid grade 6 (MAX_GRADE).
+EASE = {
+    # Szigriszt-Pazos's perspicuity, read on Barrio-Cantalejo's INFLESZ scale (2008), made for
+    # Spanish health information: 55-65 is "normal", 65-80 "bastante fácil" (fairly easy).
+    "es": Ease("szigriszt_pazos", 65.0, "INFLESZ 'bastante fácil' (fairly easy) or easier"),
+    # Kandel and Moles' 1958 French Flesch (207 - 1.015 words per sentence - 73.6 syllables per
+    # word), on Flesch's scale: 70-80 is "assez facile" (fairly easy), where English grade 6 sits.
+    "fr": Ease("flesch_reading_ease", 70.0, "Kandel-Moles 'assez facile' (fairly easy) or easier"),
+}
+# The same sentence runs longer in Spanish and French than in English (articles, prepositions,
+# pronouns written out): about a fifth more words, so the English 25 becomes 30.
+MAX_WORDS_TRANSLATED = 30
+
+
 def grade(text: str) -> float:
     return float(offline_textstat().flesch_kincaid_grade(text))
 

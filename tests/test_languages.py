@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -20,6 +21,8 @@ from sitetools import BuiltSite
 from support import ROOT, build_languages, copy_project, run_mkdocs
 
 CODES = [language.code for language in LANGUAGES]
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def pages_of(site: BuiltSite, code: str) -> set[str]:
@@ -41,20 +44,31 @@ def test_every_language_has_every_english_page_at_the_same_path(languages_site: 
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_each_page_names_its_language_and_links_the_same_page_in_every_language(
+def test_each_page_names_its_language_and_its_alternates_name_the_same_page_in_every_language(
     languages_site: BuiltSite, code: str
 ) -> None:
-    for path in sorted(pages_of(languages_site, code)):
+    """hreflang alternates live in each language's sitemap (overrides/sitemap.xml says why not
+    in each page's head): every page, each language's same page, and x-default, the English."""
+    sitemap = ElementTree.parse(languages_site.root / root(code) / "sitemap.xml").getroot()
+    entries = {}
+    for url in sitemap.findall(f"{{{SITEMAP}}}url"):
+        loc = url.findtext(f"{{{SITEMAP}}}loc")
+        links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{{{XHTML}}}link")}
+        entries[loc] = links
+    pages = pages_of(languages_site, code) - {"404.html"}
+    assert len(entries) == len(pages)
+    for path in sorted(pages):
+        here = path.removesuffix("index.html")
         html = (languages_site.root / root(code) / path).read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{code}"', html), f"{code}/{path}"
-        here = "" if path in ("index.html", "404.html") else path.removesuffix("index.html")
-        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)"', html))
-        assert set(alternates) == {*CODES, "x-default"}, f"{code}/{path}"
+        assert "<link rel=\"alternate\"" not in html, "no alternates in the head: Material fetches beside each"
+        links = entries[languages_site.url + root(code) + here]
+        assert set(links) == {*CODES, "x-default"}, f"{code}/{path}"
         for other in CODES:
-            assert alternates[other] == languages_site.url + root(other) + here, f"{code}/{path} -> {other}"
-            target = languages_site.root / root(other) / (here or "index.html")
-            assert target.with_name("index.html").exists() or target.exists(), alternates[other]
-        assert alternates["x-default"] == alternates["en"]
+            assert links[other] == languages_site.url + root(other) + here
+            assert (languages_site.root / root(other) / path).exists(), links[other]
+        assert links["x-default"] == links["en"]
+    assert '<html lang="' + code + '"' in (languages_site.root / root(code) / "404.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("code", CODES)

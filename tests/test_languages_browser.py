@@ -1,0 +1,127 @@
+"""The site in every language, in Chromium on a phone: the switch keeps the reader on the same
+page, keeps their ticks and adds no history entry; the triage, the quick exit, the checklist and
+print work on each language's pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from guide.content import load_content
+from guide.languages import TRANSLATED
+from support import EXIT_GLOB, PHONE, ROOT, box, guarded_context, keep, neutral_exit, pdf_pages, record, squash
+
+pytestmark = pytest.mark.browser
+
+CODES = [language.code for language in TRANSLATED]
+ENGLISH = load_content(ROOT / "content")
+PHASE = next(phase for phase in ENGLISH.guide.phases if phase.checklist)
+ITEM = PHASE.checklist[0].id
+
+
+@pytest.fixture
+def tab(browser: Any, languages_url: str) -> Iterator[Any]:
+    """A phone-sized page in a fresh profile on the site with every language."""
+    offsite: list[str] = []
+    errors: list[str] = []
+    ctx = guarded_context(browser, languages_url, offsite, **PHONE)
+    page = ctx.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    ctx.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert offsite == [], "the site requested another origin"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_switch_goes_to_the_same_page_keeps_ticks_and_adds_no_history(
+    tab: Any, languages_url: str, code: str
+) -> None:
+    tab.goto(f"phases/{PHASE.id}/")
+    box(tab, ITEM).check()
+    keep(tab)
+    assert record(tab) is not None
+    before = tab.evaluate("() => history.length")
+    tab.locator(".md-header .md-select > button").tap()
+    link = tab.locator(f".md-select__link[hreflang={code}]")
+    link.wait_for(state="visible")
+    link.tap()
+    tab.wait_for_url(f"{languages_url}{code}/phases/{PHASE.id}/")
+    assert tab.evaluate("() => document.documentElement.lang") == code
+    assert box(tab, ITEM).is_checked(), "the tick made in English shows in the other language"
+    assert tab.evaluate("() => history.length") == before
+    # And back to English, to the same page.
+    tab.locator(".md-header .md-select > button").tap()
+    tab.locator(".md-select__link[hreflang=en]").tap()
+    tab.wait_for_url(f"{languages_url}phases/{PHASE.id}/")
+    assert box(tab, ITEM).is_checked()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_switch_stores_nothing_and_ignores_the_browsers_language(
+    browser: Any, languages_url: str, code: str
+) -> None:
+    offsite: list[str] = []
+    ctx = guarded_context(browser, languages_url, offsite, locale=f"{code}-{code.upper()}", **PHONE)
+    page = ctx.new_page()
+    page.goto("")
+    assert page.url == languages_url, "no redirect by the browser's language"
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.goto(f"{code}/")
+    assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
+    assert ctx.cookies() == []
+    ctx.close()
+    assert offsite == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_yes_in_the_triage_points_to_the_safety_page_in_the_same_language(tab: Any, code: str) -> None:
+    tab.goto(f"{code}/triage/")
+    result = tab.locator(".sc-triage__result--yes")
+    assert not result.is_visible()
+    tab.locator("input[type=radio][value=yes]").first.check()
+    assert result.is_visible()
+    hrefs = result.get_by_role("link").evaluate_all("links => links.map(a => a.href)")
+    pages = [href for href in hrefs if href.startswith("http")]
+    assert pages and all(f"/{code}/safety/" in href for href in pages), hrefs
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_page_asks_for_nothing_that_is_not_there(tab: Any, languages_url: str, code: str) -> None:
+    """No request fails: Material looks for a sitemap beside any alternate link in the head."""
+    failed: list[str] = []
+    tab.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    tab.on("requestfailed", lambda request: failed.append(request.url))
+    tab.goto(f"{code}/phases/{PHASE.id}/", wait_until="networkidle")
+    tab.locator(".md-footer__link--next").tap()
+    tab.wait_for_load_state("networkidle")
+    assert failed == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_quick_exit_leaves_and_back_does_not_return(tab: Any, languages_url: str, code: str) -> None:
+    neutral_exit(tab)
+    tab.goto(f"{code}/phases/{PHASE.id}/")
+    tab.locator(".md-footer__link--next").tap()
+    tab.wait_for_url(f"**/{code}/phases/**")
+    tab.locator(".sc-controls a[data-sc-quick-exit]").tap()
+    tab.wait_for_url(EXIT_GLOB)
+    tab.go_back()
+    assert not tab.url.startswith(languages_url)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_checklists_print_in_the_language_with_the_ticks(tab: Any, code: str) -> None:
+    tab.goto(f"{code}/phases/{PHASE.id}/")
+    box(tab, ITEM).check()
+    keep(tab)
+    tab.goto(f"{code}/checklists/")
+    assert box(tab, ITEM).is_checked()
+    translated = load_content(ROOT / "content", language=code)
+    printed = squash(" ".join(pdf_pages(tab)))
+    first = next(p for p in translated.guide.phases if p.id == PHASE.id)
+    assert squash(first.checklist[0].text) in printed
+    assert squash(first.title) in printed
+
