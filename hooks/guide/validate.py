@@ -217,7 +217,9 @@ def text_problems(source: Source) -> Iterator[Problem]:
             yield _at(source, loc, finding.message)
 
 
-def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]:
+def link_problems(source: Source, known: Mapping[str, str], *, phases: bool = True) -> Iterator[Problem]:
+    """`guide:` links to pages in `known`; `phases` says whether the hint may offer a phase id."""
+    fixed = ", ".join(f"'{name}'" for name in sorted(FIXED_PAGES))
     for loc, text in strings(source.data):
         for match in ANY_GUIDE_LINK.finditer(text):
             if match.group(1) not in known:
@@ -225,7 +227,9 @@ def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]
                 hint = (
                     f"did you mean 'guide:{close[0]}'?"
                     if close
-                    else "use a phase id, or " + ", ".join(f"'{name}'" for name in sorted(FIXED_PAGES))
+                    else f"use a phase id, or {fixed}"
+                    if phases
+                    else f"this file can link only to {fixed}"
                 )
                 yield _at(source, loc, f"link to unknown page 'guide:{match.group(1)}' ({hint})")
 
@@ -336,7 +340,7 @@ def local_help_problems(source: Source, language: str | None = None) -> Iterator
         yield from _unique(source, _dict(line).get("id"), (*loc, "id"), seen, "line id")
     yield from chooser_problems(source, (), [line for _, line in places])
     # Phases are not known here; a note may link to the fixed pages (guide:safety#...) only.
-    yield from link_problems(source, targets(()))
+    yield from link_problems(source, targets(()), phases=False)
 
 
 def safety_section_ids(source: Source) -> list[str]:
