@@ -25,6 +25,7 @@ URL_PATTERN = (
     r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~%!$&*+,;=:@/?#-]*)?$"
 )
 PHONE_PATTERN = r"^[0-9A-Z][0-9A-Z \-]*[0-9A-Z]$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"  # ISO 639-1: only its shape is checked, not the list of codes
 KEYWORD_PATTERN = r"^[A-Z0-9]+$"
 _CONTROL = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
 # One line: no line breaks or control characters, and no space at either end.
@@ -286,6 +287,19 @@ Keyword = Annotated[
 ]
 
 
+def _no_repeats(codes: tuple[str, ...]) -> tuple[str, ...]:
+    if len(set(codes)) != len(codes):
+        raise PydanticCustomError("language_repeated", "names a language more than once")
+    return codes
+
+
+Language = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(description="A two-letter, lower-case ISO 639-1 language code, e.g. 'en', 'es', 'fr'."),
+]
+
+
 class Question(Record):
     id: Slug
     question: Line = Field(description="A yes/no question the reader answers for themselves.")
@@ -332,6 +346,11 @@ class Helpline(Record):
     text: TextService | None = Field(default=None, description="How to reach it by text message, if it can be.")
     web: Url | None = None
     hours: Line | None = None
+    languages: Annotated[tuple[Language, ...], AfterValidator(_no_repeats)] = Field(
+        min_length=1,
+        description="The languages the service answers in, as its own page says, e.g. [en, es]. Interpreters "
+        "it can call in are not listed here; say so in the description if it matters.",
+    )
     source: Url = Field(description="The public page this entry was checked against: the service's own, if it can be.")
     second_hand: bool = Field(
         default=False,
@@ -380,6 +399,29 @@ class Region(Record):
     emergency: Phone | None = Field(default=None, description="The number of one of the page's emergency entries.")
     helplines: tuple[Slug, ...] = Field(
         default=(), description="Ids of crisis lines, helplines or the directory, in the order to show them."
+    )
+
+
+class LocalHelp(Record):
+    """A language's own help for its safety page (content/xx/helplines.yml): the numbers and
+    lines its readers need, in their language, with the region chooser's entries. Language-owned
+    data, not a translation: the English safety page's lists are not mirrored here."""
+
+    language: Language = Field(description="The language of this file's words and of its readers.")
+    emergency: tuple[Emergency, ...] = Field(min_length=1)
+    crisis_helplines: tuple[Helpline, ...] = Field(
+        min_length=1, description="Crisis lines, first on the page, each with its source and date."
+    )
+    helplines: tuple[Helpline, ...] = Field(min_length=1)
+    directory: Helpline = Field(description="The international directory for everyone else.")
+    regions: tuple[Region, ...] = Field(
+        min_length=1,
+        description="The region chooser at the top of the page; 'Everywhere else' (the directory) is added.",
+    )
+    call_log_note: Markdown | None = Field(
+        default=None,
+        description="What these readers should know about calls staying in the phone's call log or bill, "
+        "for the page's browsing-safety words. Say only what a source says; no promises.",
     )
 
 

@@ -12,9 +12,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Guide, SafetyContent
+from .model import Guide, LocalHelp, SafetyContent
 
-SCHEMAS: dict[str, type[BaseModel]] = {"guide.schema.json": Guide, "safety.schema.json": SafetyContent}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "guide.schema.json": Guide,
+    "safety.schema.json": SafetyContent,
+    "helplines.schema.json": LocalHelp,
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:

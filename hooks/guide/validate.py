@@ -17,7 +17,16 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .markup import content_findings
-from .model import KEYWORD_PATTERN, LINE_PATTERN, PHONE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, URL_PATTERN, Guide
+from .model import (
+    KEYWORD_PATTERN,
+    LANGUAGE_PATTERN,
+    LINE_PATTERN,
+    PHONE_PATTERN,
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    URL_PATTERN,
+    Guide,
+)
 from .problems import ContentError, Problem
 from .routes import FIXED_PAGES, RESERVED_IDS, targets
 from .yamlsource import Loc, Source, describe, read_source
@@ -59,6 +68,7 @@ _PATTERNS = {
     KEYWORD_PATTERN: "must be one word in capital letters or digits, like 'START'",
     TEXT_PATTERN: "must not be only spaces",
     PHONE_PATTERN: "must be a number as dialled: digits, capital letters, spaces and hyphens, like '0808 2000 247'",
+    LANGUAGE_PATTERN: "must be a two-letter, lower-case language code (ISO 639-1), like 'en', 'es' or 'fr'",
 }
 
 
@@ -207,7 +217,9 @@ def text_problems(source: Source) -> Iterator[Problem]:
             yield _at(source, loc, finding.message)
 
 
-def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]:
+def link_problems(source: Source, known: Mapping[str, str], *, phases: bool = True) -> Iterator[Problem]:
+    """`guide:` links to pages in `known`; `phases` says whether the hint may offer a phase id."""
+    fixed = ", ".join(f"'{name}'" for name in sorted(FIXED_PAGES))
     for loc, text in strings(source.data):
         for match in ANY_GUIDE_LINK.finditer(text):
             if match.group(1) not in known:
@@ -215,7 +227,9 @@ def link_problems(source: Source, known: Mapping[str, str]) -> Iterator[Problem]
                 hint = (
                     f"did you mean 'guide:{close[0]}'?"
                     if close
-                    else "use a phase id, or " + ", ".join(f"'{name}'" for name in sorted(FIXED_PAGES))
+                    else f"use a phase id, or {fixed}"
+                    if phases
+                    else f"this file can link only to {fixed}"
                 )
                 yield _at(source, loc, f"link to unknown page 'guide:{match.group(1)}' ({hint})")
 
@@ -272,31 +286,61 @@ def rule_problems(source: Source) -> Iterator[Problem]:
 def region_problems(source: Source) -> Iterator[Problem]:
     """Each region of the safety page's chooser names an emergency number and lines that the page has."""
     safety = _dict(_dict(source.data).get("safety"))
-    numbers = [e.get("number") for e in _list(safety.get("emergency")) if isinstance(e, dict)]
-    every = [
+    lines = [
         *_list(_dict(safety.get("crisis")).get("helplines")),
         *_list(safety.get("helplines")),
         safety.get("directory"),
     ]
-    lines = [line.get("id") for line in every if isinstance(line, dict)]
+    yield from chooser_problems(source, ("safety",), lines)
+
+
+def chooser_problems(source: Source, at: Loc, lines: Iterable[Any]) -> Iterator[Problem]:
+    """The regions in the mapping at `at` (its `regions`) name numbers of its `emergency` entries
+    and ids of `lines`: the raw crisis lines, helplines and directory that the page shows."""
+    block: Any = source.data
+    for part in at:
+        block = _dict(block).get(part)
+    block = _dict(block)
+    numbers = [e.get("number") for e in _list(block.get("emergency")) if isinstance(e, dict)]
+    ids = [line.get("id") for line in lines if isinstance(line, dict)]
     seen: dict[str, Loc] = {}
-    for i, region in enumerate(_list(safety.get("regions"))):
+    for i, region in enumerate(_list(block.get("regions"))):
         region = _dict(region)
-        yield from _unique(source, region.get("id"), ("safety", "regions", i, "id"), seen, "region id")
+        yield from _unique(source, region.get("id"), (*at, "regions", i, "id"), seen, "region id")
         number = region.get("emergency")
         if isinstance(number, str) and number not in numbers:
             yield _at(
                 source,
-                ("safety", "regions", i, "emergency"),
+                (*at, "regions", i, "emergency"),
                 f"no emergency entry has the number '{number}' (use one of: {', '.join(map(str, numbers))})",
             )
         for j, line in enumerate(_list(region.get("helplines"))):
-            if isinstance(line, str) and line not in lines:
-                close = difflib.get_close_matches(line, [str(x) for x in lines], n=1)
+            if isinstance(line, str) and line not in ids:
+                close = difflib.get_close_matches(line, [str(x) for x in ids], n=1)
                 hint = (
                     f"did you mean '{close[0]}'?" if close else "use the id of a crisis line, helpline or the directory"
                 )
-                yield _at(source, ("safety", "regions", i, "helplines", j), f"no line has the id '{line}' ({hint})")
+                yield _at(source, (*at, "regions", i, "helplines", j), f"no line has the id '{line}' ({hint})")
+
+
+def local_help_problems(source: Source, language: str | None = None) -> Iterator[Problem]:
+    """A language's helplines file: one id per line, regions that name its own numbers and
+    lines, links only to the fixed pages, and (when known) the language the build expects."""
+    data = _dict(source.data)
+    named = data.get("language")
+    if language is not None and isinstance(named, str) and named != language:
+        yield _at(source, ("language",), f"must be '{language}', the language this file is read for (not '{named}')")
+    places: list[tuple[Loc, Any]] = [
+        *((("crisis_helplines", i), line) for i, line in enumerate(_list(data.get("crisis_helplines")))),
+        *((("helplines", i), line) for i, line in enumerate(_list(data.get("helplines")))),
+        (("directory",), data.get("directory")),
+    ]
+    seen: dict[str, Loc] = {}
+    for loc, line in places:
+        yield from _unique(source, _dict(line).get("id"), (*loc, "id"), seen, "line id")
+    yield from chooser_problems(source, (), [line for _, line in places])
+    # Phases are not known here; a note may link to the fixed pages (guide:safety#...) only.
+    yield from link_problems(source, targets(()), phases=False)
 
 
 def safety_section_ids(source: Source) -> list[str]:
