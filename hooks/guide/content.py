@@ -15,7 +15,8 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from .languages import ENGLISH as _ENGLISH
-from .model import Guide, SafetyContent
+from .local_help import load_local_help
+from .model import Guide, LocalHelp, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
 from .translate import Field, Translation, read_translation, text_fields, translated_source
@@ -36,9 +37,17 @@ M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.yml"
 SAFETY_FILE = "safety.yml"
+HELPLINES_FILE = "helplines.yml"  # content/xx/: a language's own help, not a translation
 # Parts of safety.yml that are each language's own data (content/xx/helplines.yml), not text
 # to translate: the numbers and services that serve that language's readers.
-LOCAL_SAFETY = ("safety.emergency", "safety.helplines", "safety.directory", "safety.crisis.helplines", "safety.regions")
+LOCAL_SAFETY = (
+    "safety.emergency",
+    "safety.helplines",
+    "safety.directory",
+    "safety.crisis.helplines",
+    "safety.regions",
+    "safety.call_log_note",
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,26 @@ TRANSLATED_FILES: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     GUIDE_FILE: (Guide, ()),
     SAFETY_FILE: (SafetyContent, LOCAL_SAFETY),
 }
+
+
+def with_local_help(content: SafetyContent, local: LocalHelp) -> SafetyContent:
+    """The safety page with a language's own numbers and lines in place of the English ones."""
+    safety = content.safety
+    crisis = safety.crisis.model_copy(update={"helplines": local.crisis_helplines})
+    return content.model_copy(
+        update={
+            "safety": safety.model_copy(
+                update={
+                    "crisis": crisis,
+                    "emergency": local.emergency,
+                    "helplines": local.helplines,
+                    "directory": local.directory,
+                    "regions": local.regions,
+                    "call_log_note": local.call_log_note,
+                }
+            )
+        }
+    )
 
 
 def english_fields(folder: Path, name: str) -> dict[str, Field]:
@@ -97,11 +126,18 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
             problems.extend(error.problems)
             continue
         translations.append(translation)
-    if problems:
+    local: LocalHelp | None = None
+    try:
+        local = load_local_help(
+            folder / language / HELPLINES_FILE, f"{shown_as}/{language}/{HELPLINES_FILE}", language=language
+        )
+    except ContentError as error:
+        problems.extend(error.problems)
+    if problems or local is None:
         raise ContentError(problems)
     return Content(
         guide=typing.cast(Guide, typed[GUIDE_FILE]),
-        safety=typing.cast(SafetyContent, typed[SAFETY_FILE]),
+        safety=with_local_help(typing.cast(SafetyContent, typed[SAFETY_FILE]), local),
         language=language,
         translations=tuple(translations),
     )

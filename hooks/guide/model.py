@@ -367,6 +367,11 @@ class Section(Record):
         default=False,
         description="Shown high on the safety page, right after the crisis lines and before the helplines.",
     )
+    call_log: bool = Field(
+        default=False,
+        description="The section that ends with what a language's readers should know about calls staying in "
+        "the call log (`call_log_note` in content/xx/helplines.yml).",
+    )
 
 
 class Crisis(Record):
@@ -388,6 +393,10 @@ class Safety(Record):
     regions: tuple[Region, ...] = Field(
         default=(),
         description="The region chooser at the top of the page; 'Everywhere else' (the directory) is added.",
+    )
+    call_log_note: Markdown | None = Field(
+        default=None,
+        description="About calls staying in the phone's call log or bill, at the end of the `call_log` section.",
     )
 
 
