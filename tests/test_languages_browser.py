@@ -125,3 +125,18 @@ def test_the_checklists_print_in_the_language_with_the_ticks(tab: Any, code: str
     assert squash(first.checklist[0].text) in printed
     assert squash(first.title) in printed
 
+
+
+# Words every translation has on its phase pages: "perdón" (sorry) and "pardon" / "excuse".
+SEARCH_WORDS = {"es": "perd", "fr": "excus"}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_search_finds_pages_in_the_same_language(tab: Any, languages_url: str, code: str) -> None:
+    tab.goto(f"{code}/")
+    tab.locator("header button.sc-search-button").tap()
+    tab.locator("input.md-search__input").press_sequentially(SEARCH_WORDS[code])
+    results = tab.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert hrefs and all(href.startswith(f"{languages_url}{code}/") for href in hrefs), hrefs

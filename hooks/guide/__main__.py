@@ -21,8 +21,8 @@ import yaml
 
 from .content import TRANSLATED_FILES, english_fields, load_content
 from .export import ExportError, write_export
-from .languages import TRANSLATED
-from .problems import ContentError
+from .languages import ENGLISH, TRANSLATED
+from .problems import ContentError, Problem
 from .translate import status, todo
 
 
@@ -65,18 +65,32 @@ def _raw(path: Path) -> Any:
 
 
 def check_content(folder: Path) -> int:
-    try:
-        content = load_content(folder, shown_as=folder.as_posix())
-    except ContentError as error:
-        print(error, file=sys.stderr)
+    """The English, then every language's translation and local help over it."""
+    problems: list[Problem] = []
+    summaries = []
+    # A folder without a language's subfolder (a test fixture) is checked in English only; the
+    # site's build fails on its own if mkdocs.xx.yml has no content/xx/.
+    languages = [language.code for language in TRANSLATED if (folder / language.code).is_dir()]
+    for code in (ENGLISH.code, *languages):
+        try:
+            content = load_content(folder, shown_as=folder.as_posix(), language=code)
+        except ContentError as error:
+            problems.extend(error.problems)
+            if code == ENGLISH.code:
+                break  # every translation is checked against the English: nothing to check it against
+            continue
+        stale = sum(len(t.stale) for t in content.translations)
+        items = sum(len(phase.checklist) for phase in content.guide.phases)
+        safety = content.safety.safety
+        summaries.append(
+            f"{code}: {len(content.guide.phases)} phases, {items} checklist items, "
+            f"{len(safety.crisis.helplines)} crisis lines, {len(safety.helplines)} helplines"
+            + (f", {stale} stale translations (see `make translations`)" if stale else "")
+        )
+    if problems:
+        print(ContentError(problems), file=sys.stderr)
         return 1
-    items = sum(len(phase.checklist) for phase in content.guide.phases)
-    helplines = len(content.safety.safety.helplines)
-    crisis = len(content.safety.safety.crisis.helplines)
-    print(
-        f"{folder}: {len(content.guide.phases)} phases, {items} checklist items, "
-        f"{crisis} crisis lines, {helplines} helplines: all valid"
-    )
+    print(f"{folder}: all valid\n  " + "\n  ".join(summaries))
     return 0
 
 
