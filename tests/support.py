@@ -26,6 +26,20 @@ GOLDEN = Path(__file__).parent / "golden"
 PROJECT_PARTS = (*sorted(path.name for path in ROOT.glob("mkdocs*.yml")), "docs", "hooks", "overrides", "content")
 
 
+def site_paths() -> list[str]:
+    """Every page of the English site, as its address below the root ('' for home, then
+    'about/', 'phases/own-it/'... and '404.html'), known without building: the hand-written
+    pages in docs/ and the pages generated from the content. Tests that visit every page are
+    parametrized with it, so xdist spreads them over workers; test_quality_browser.py checks
+    that it names exactly the pages a build writes."""
+    from guide.render import site_pages
+
+    sources = [path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md")]
+    sources += [page.src_uri for page in site_pages(site_content())]
+    addresses = {"" if src == "index.md" else src.removesuffix("index.md").removesuffix(".md") + "/" for src in sources}
+    return [*sorted(address.replace("//", "/") for address in addresses), "404.html"]
+
+
 @functools.cache
 def site_content() -> Content:
     """The real content, read and validated once per test process (each xdist worker)."""

@@ -8,6 +8,7 @@ import pytest
 from accessibility import axe_violations
 
 from sitetools import BuiltSite
+from support import site_paths
 
 pytestmark = pytest.mark.browser
 
@@ -23,40 +24,36 @@ def page_paths(site: BuiltSite) -> list[str]:
     return [p.relative_to(site.root).as_posix().removesuffix("index.html") for p in site.html_files()]
 
 
-@pytest.fixture(scope="module")
-def paths(built_site: BuiltSite) -> list[str]:
-    return page_paths(built_site)
+PATHS = site_paths()
+
+
+def test_the_pages_visited_below_are_every_page_the_build_writes(built_site: BuiltSite) -> None:
+    assert sorted(page_paths(built_site)) == sorted(PATHS)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, paths: list[str], scheme: str) -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, path: str, scheme: str) -> None:
     page = context.new_page()  # 1280x720, where the sidebar's links once failed target-size
     page.emulate_media(color_scheme=scheme)
-    reports = []
-    for path in paths:
-        page.goto(path)
-        assert page.evaluate("() => document.body.dataset.mdColorScheme") == (
-            "slate" if scheme == "dark" else "default"
-        )
-        # Every rule of WCAG 2.2 A and AA and of axe's best practices, once the page is still.
-        count, report = axe_violations(page)
-        if count:
-            reports.append(f"/{path} ({scheme}):\n{report}")
-    assert not reports, "\n".join(reports)
+    page.goto(path)
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    # Every rule of WCAG 2.2 A and AA and of axe's best practices, once the page is still.
+    count, report = axe_violations(page)
+    assert not count, f"/{path} ({scheme}):\n{report}"
 
 
-def test_no_page_breaks_the_content_security_policy(context: Any, paths: list[str]) -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_no_page_breaks_the_content_security_policy(context: Any, path: str) -> None:
     context.add_init_script(WATCH)
     page = context.new_page()
     console: list[str] = []
     page.on("console", lambda m: console.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: console.append(f"{page.url}: {e}"))
-    found = []
-    for path in paths:
-        page.goto(path, wait_until="load")
-        page.wait_for_timeout(150)  # Material mounts its components after load
-        found += [f"/{path}: {v}" for v in page.evaluate("() => window.__violations")]
-    assert found == [] and console == []
+    page.goto(path, wait_until="load")
+    page.wait_for_function("() => document.querySelector('[data-md-component=header]') !== null")
+    page.wait_for_load_state("networkidle")  # Material mounts its components and fetches after load
+    assert page.evaluate("() => window.__violations") == [] and console == []
 
 
 def test_the_policy_holds_while_ticking_searching_and_navigating(page: Any) -> None:
