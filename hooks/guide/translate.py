@@ -45,8 +45,10 @@ TEXT = Translatable()
 
 
 def english_hash(text: str) -> str:
-    """The stamp a translated field keeps of the English it was made from."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+    """The stamp a translated field keeps of the English it was made from: of its words, not
+    its line breaks, so re-wrapping a paragraph of the English leaves its translations current."""
+    words = " ".join(text.split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
 # --- the English fields ------------------------------------------------------------------------
