@@ -61,7 +61,7 @@ def test_each_page_names_its_language_and_its_alternates_name_the_same_page_in_e
         here = path.removesuffix("index.html")
         html = (languages_site.root / root(code) / path).read_text(encoding="utf-8")
         assert re.search(rf'<html lang="{code}"', html), f"{code}/{path}"
-        assert "<link rel=\"alternate\"" not in html, "no alternates in the head: Material fetches beside each"
+        assert '<link rel="alternate"' not in html, "no alternates in the head: Material fetches beside each"
         links = entries[languages_site.url + root(code) + here]
         assert set(links) == {*CODES, "x-default"}, f"{code}/{path}"
         for other in CODES:

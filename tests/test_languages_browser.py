@@ -126,7 +126,6 @@ def test_the_checklists_print_in_the_language_with_the_ticks(tab: Any, code: str
     assert squash(first.title) in printed
 
 
-
 # Words every translation has on its phase pages: "perdón" (sorry) and "pardon" / "excuse".
 SEARCH_WORDS = {"es": "perd", "fr": "excus"}
 
@@ -140,3 +139,18 @@ def test_search_finds_pages_in_the_same_language(tab: Any, languages_url: str, c
     results.first.wait_for()
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(href.startswith(f"{languages_url}{code}/") for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_region_chooser_offers_this_languages_regions_and_their_numbers(tab: Any, code: str) -> None:
+    local = load_content(ROOT / "content", language=code).safety.safety
+    tab.goto(f"{code}/safety/")
+    choice = tab.locator("#sc-regions-choice")
+    names = choice.locator("option").all_inner_texts()
+    assert [region.name for region in local.regions] == [n for n in names if n in {r.name for r in local.regions}]
+    region = local.regions[0]
+    choice.select_option(region.id)
+    result = tab.locator("[data-sc-regions-result]")
+    if region.emergency:
+        assert result.locator("a.sc-call").first.get_attribute("href") == "tel:" + region.emergency.replace(" ", "")
+    assert region.name in tab.locator("[data-sc-regions-live]").inner_text()
