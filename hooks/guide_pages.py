@@ -23,8 +23,9 @@ from mkdocs.structure.pages import Page
 
 from guide import ContentError
 from guide.content import Content, load_content
-from guide.render import TEMPLATES, site_pages
+from guide.render import site_pages
 from guide.site import fill_markers, splice_nav, theme_extra
+from guide.strings import TEMPLATES
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 
@@ -35,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _content
     _content = _load(config)
     config.nav = splice_nav(config.nav, _content)
-    # Templates in overrides/ read the quick exit from here.
+    # Templates in overrides/ read the quick exit and the site's own words from here.
     config.extra.update(theme_extra(_content))
     return config
 
@@ -80,8 +81,12 @@ def _content_path(config: MkDocsConfig) -> Path:
 
 
 def _load(config: MkDocsConfig) -> Content:
+    root = Path(config.config_file_path).parent
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    # The theme's templates and scripts are checked for the words they use, named from the project.
+    shown = os.path.relpath(theme, root).replace(os.sep, "/") if theme else "overrides"
     try:
-        return load_content(_content_path(config), shown_as=CONTENT.as_posix())
+        return load_content(_content_path(config), shown_as=CONTENT.as_posix(), theme=theme, theme_shown_as=shown)
     except ContentError as error:
         # PluginError prints as one clean message, under `build` and `serve` alike.
         raise PluginError(str(error)) from None

@@ -28,8 +28,15 @@ def main(argv: list[str]) -> int:
 
 
 def check_content(folder: Path) -> int:
+    # The theme beside the content folder, as in this project, is checked for the words it uses.
+    theme = folder.parent / "overrides"
     try:
-        content = load_content(folder, shown_as=folder.as_posix())
+        content = load_content(
+            folder,
+            shown_as=folder.as_posix(),
+            theme=theme if theme.is_dir() else None,
+            theme_shown_as=theme.as_posix(),
+        )
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
@@ -38,7 +45,7 @@ def check_content(folder: Path) -> int:
     crisis = len(content.safety.safety.crisis.helplines)
     print(
         f"{folder}: {len(content.guide.phases)} phases, {items} checklist items, "
-        f"{crisis} crisis lines, {helplines} helplines: all valid"
+        f"{crisis} crisis lines, {helplines} helplines, {len(content.strings)} of the site's own words: all valid"
     )
     return 0
 

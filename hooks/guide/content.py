@@ -1,12 +1,14 @@
 """The whole content folder: every file loaded and checked together, problems reported together.
 
 Files are checked one by one, but links between them (a safety note pointing at a phase) are
-checked against the guide's phase ids, and every file's problems come back in one error.
+checked against the guide's phase ids, the site's own words (strings.yml) against every key
+the templates, and the theme's templates and scripts if given, use; every file's problems
+come back in one error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -16,6 +18,7 @@ from pydantic import BaseModel
 from .model import Guide, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
+from .strings import STRINGS_FILE, catalog, strings_problems, template_uses, theme_uses, use_problems
 from .validate import (
     check,
     guide_problems,
@@ -37,10 +40,15 @@ SAFETY_FILE = "safety.yml"
 class Content:
     guide: Guide
     safety: SafetyContent
+    strings: Mapping[str, str]  # the site's own words, by dotted key (see strings.py)
 
 
-def load_content(folder: Path, *, shown_as: str = "content") -> Content:
-    """Load `folder`/guide.yml and `folder`/safety.yml; file names in messages start `shown_as`/."""
+def load_content(
+    folder: Path, *, shown_as: str = "content", theme: Path | None = None, theme_shown_as: str = "overrides"
+) -> Content:
+    """Load `folder`/guide.yml, safety.yml and strings.yml; file names in messages start
+    `shown_as`/. With `theme` (the overrides folder), the keys its templates and scripts use
+    are checked too, named from `theme_shown_as`/."""
     problems: list[Problem] = []
 
     def read(name: str) -> Source | None:
@@ -80,6 +88,25 @@ def load_content(folder: Path, *, shown_as: str = "content") -> Content:
         yield from region_problems(source)
 
     safety = typed(SafetyContent, safety_source, safety_semantic)
-    if problems or guide is None or safety is None:
+    strings = _strings(read(STRINGS_FILE), problems, theme, theme_shown_as)
+    if problems or guide is None or safety is None or strings is None:
         raise ContentError(problems)
-    return Content(guide=guide, safety=safety)
+    return Content(guide=guide, safety=safety, strings=strings)
+
+
+def _strings(
+    source: Source | None, problems: list[Problem], theme: Path | None, theme_shown_as: str
+) -> dict[str, str] | None:
+    """The catalog, with problems in it or in its uses added to `problems`; None if unusable."""
+    if source is None:
+        return None
+    found = list(strings_problems(source))
+    problems.extend(found)
+    if found:
+        return None
+    words = catalog(source)
+    uses = template_uses()
+    if theme is not None:
+        uses += theme_uses(theme, theme_shown_as)
+    problems.extend(use_problems(words, uses, catalog_name=source.name))
+    return words

@@ -13,8 +13,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import Guide, SafetyContent
+from .strings import StringsCatalog
 
-SCHEMAS: dict[str, type[BaseModel]] = {"guide.schema.json": Guide, "safety.schema.json": SafetyContent}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "guide.schema.json": Guide,
+    "safety.schema.json": SafetyContent,
+    "strings.schema.json": StringsCatalog,
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:

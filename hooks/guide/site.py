@@ -12,6 +12,7 @@ from typing import Any
 from .content import Content
 from .render import first_phase_link, phase_overview, phases_at_a_glance
 from .routes import phase_path
+from .strings import script_words
 
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
 GLANCE_MARKER = "<!-- guide:phases-at-a-glance -->"
@@ -39,10 +40,16 @@ def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
     counts them, the link to the first phase."""
     for marker, fill in MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, fill(content.guide, from_path=src_uri))
+            markdown = markdown.replace(marker, fill(content, from_path=src_uri))
     return markdown
 
 
 def theme_extra(content: Content) -> dict[str, Any]:
-    """Values the templates in overrides/ read from `config.extra`."""
-    return {"quick_exit": content.safety.quick_exit.model_dump(mode="json")}
+    """Values the templates in overrides/ read from `config.extra`: the quick exit, the site's
+    own words (`strings`), and the words the scripts read (`script_words`, which main.html
+    puts into every page as data)."""
+    return {
+        "quick_exit": content.safety.quick_exit.model_dump(mode="json"),
+        "strings": dict(content.strings),
+        "script_words": script_words(content.strings),
+    }
