@@ -43,7 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     folder = _content_path(config)
-    for page in site_pages(_loaded()):
+    try:
+        pages = site_pages(_loaded())
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    for page in pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         # The edit button opens the YAML the page comes from, not a page that is not in git.
         file.edit_uri = os.path.relpath(folder / page.source, config.docs_dir).replace(os.sep, "/")

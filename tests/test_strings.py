@@ -4,6 +4,7 @@ the build stops with that message and no traceback."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ import yaml
 
 from guide.content import load_content
 from guide.problems import ContentError
+from guide.render import site_pages
 from guide.strings import (
     SCRIPT_PREFIXES,
     TEMPLATES,
@@ -206,6 +208,18 @@ def test_no_sentence_is_left_written_in_a_script() -> None:
         code = re.sub(r"console\.\w+\([^;]*;", "", code)
         found += [f"{script.name}: {m.group(0)}" for m in sentence.finditer(code)]
     assert found == []
+
+
+def test_a_computed_key_the_catalog_lacks_is_named_at_its_template_line_when_rendering() -> None:
+    """`'audience.' ~ who` can only be checked for its start before rendering; a missing
+    audience's words still stop with the template and line, not a traceback."""
+    content = dataclasses.replace(site_content(), strings={k: v for k, v in WORDS.items() if k != "audience.anyone"})
+    with pytest.raises(ContentError) as caught:
+        site_pages(content)
+    line = line_in(TEMPLATES / "helpline.md.j2", "t('audience.' ~ who)")
+    assert [str(p) for p in caught.value.problems] == [
+        f"hooks/guide/templates/helpline.md.j2:{line}: t('audience.anyone'): 'audience.anyone' is not in the site's words"
+    ]
 
 
 # --- lookups -----------------------------------------------------------------------------------

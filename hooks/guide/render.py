@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
@@ -19,8 +20,9 @@ import markupsafe
 
 from .content import GUIDE_FILE, SAFETY_FILE, Content
 from .model import Helpline, Phase, TextService
+from .problems import ContentError, Problem
 from .routes import FIXED_PAGES, phase_path, resolve_links, targets
-from .strings import TEMPLATES, Strings, word
+from .strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
 
 
 @dataclass(frozen=True)
@@ -113,13 +115,33 @@ def href(url: str) -> str:
 
 def render_page(template: str, src_uri: str, content: Content, *, source: str, **context: object) -> GeneratedPage:
     guide = content.guide
-    markdown = (
-        environment()
-        .get_template(template)
-        .render(guide=guide, page_path=src_uri, t=translator(content.strings), **context)
-    )
+    try:
+        markdown = (
+            environment()
+            .get_template(template)
+            .render(guide=guide, page_path=src_uri, t=translator(content.strings), **context)
+        )
+    except MissingWord as missing:
+        # A computed key (`'audience.' ~ who`) that loading could not check: still a clean message.
+        name, line = _template_line(missing, template)
+        key = missing.args[0]
+        problem = Problem(f"{TEMPLATES_SHOWN}/{name}", line, f"t('{key}')", f"'{key}' is not in the site's words")
+        raise ContentError([problem]) from None
     paths = targets(phase.id for phase in guide.phases)
     return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source)
+
+
+def _template_line(error: BaseException, template: str) -> tuple[str, int]:
+    """The innermost template and line in `error`'s traceback: Jinja puts each template's own
+    file and line into the frames it raises through."""
+    found = (template, 1)
+    frame = error.__traceback__
+    while frame is not None:
+        path = Path(frame.tb_frame.f_code.co_filename)
+        if path.parent == TEMPLATES:
+            found = (path.name, frame.tb_lineno)
+        frame = frame.tb_next
+    return found
 
 
 def phase_pages(content: Content) -> list[GeneratedPage]:
