@@ -27,6 +27,7 @@ from pydantic import ConfigDict, RootModel, StringConstraints
 
 from .model import TEXT_PATTERN
 from .problems import Problem
+from .validate import HIDDEN, RAW_HTML
 from .yamlsource import Source
 
 STRINGS_FILE = "strings.yml"
@@ -37,8 +38,6 @@ KEY_PATTERN = r"^[a-z0-9_-]+(\.[a-z0-9_-]+)+$"
 _KEY = re.compile(KEY_PATTERN)
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _BRACE = re.compile(r"[{}]")
-_RAW_HTML = re.compile(r"<[A-Za-z!/?]")
-_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 PLURAL_FORMS = ("one", "other")
 
 # What the scripts may read: the words put into every page for them (overrides/main.html).
@@ -112,9 +111,9 @@ def _text_problem(value: Any) -> str | None:
         return f"must be text, not {kind}; put it in quotes"
     if not value.strip():
         return "must not be empty"
-    if _RAW_HTML.search(value):
+    if RAW_HTML.search(value):
         return "must not contain HTML: write Markdown (**bold**, [a link]({link})) or plain text"
-    hidden = _HIDDEN.search(value)
+    hidden = HIDDEN.search(value)
     if hidden:
         return (
             f"contains an invisible control character (U+{ord(hidden.group()):04X}); delete it and type the text again"
