@@ -27,8 +27,9 @@ from guide import ContentError
 from guide.content import Content, load_content
 from guide.languages import ENGLISH, by_code
 from guide.multilingual import check_pages, site_url, stale_fields_in, theme_languages
-from guide.render import TEMPLATES, site_pages
+from guide.render import site_pages
 from guide.site import fill_markers, splice_nav, theme_extra
+from guide.strings import TEMPLATES, word
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 ENGLISH_DOCS = Path("docs")  # the English pages every language translates, relative to mkdocs.yml
@@ -50,8 +51,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # One build per language, in its own folder below the English site (mkdocs.xx.yml).
         config.site_url = site_url(english_url, language)
     _content = _load(config, language)
-    config.nav = splice_nav(config.nav, _content)
-    # Templates in overrides/ read the quick exit and the languages from here.
+    try:
+        config.nav = splice_nav(config.nav, _content)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    config.site_description = _content.strings["site.description"]
+    # Templates in overrides/ read the quick exit, the site's own words and the languages here.
     config.extra.update(theme_extra(_content))
     config.extra["languages"] = theme_languages(english_url, language)
     # Truthy but not a list: Material's header then includes partials/alternate.html (ours, with
@@ -72,7 +77,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     folder = _content_path(config)
     if content.language != ENGLISH.code:
         _check_translated_pages(files, config)
-    for page in site_pages(content):
+    try:
+        pages = site_pages(content)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    for page in pages:
         file = File.generated(config, page.src_uri, content=page.markdown)
         # The edit button opens the YAML the page comes from (its translation, in a translated
         # build), not a page that is not in git.
@@ -86,8 +95,11 @@ def _translation_facts(content: Content) -> dict[str, Any] | None:
     """For the note on every translated page: when, and whether someone fluent has read it."""
     if not content.translations:
         return None
+    day = max(t.translated for t in content.translations)
+    words = content.strings
+    month = words[f"date.month.{day.month}"]
     return {
-        "date": max(t.translated for t in content.translations).isoformat(),
+        "date": word(words, "date.full", day=day.day, month=month, year=day.year),
         "reviewed": all(t.reviewed for t in content.translations),
     }
 
@@ -131,17 +143,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def _with_stale_note(markdown: str, config: MkDocsConfig) -> str:
     """The page says, under its title, that part of it changed in English since it was
     translated, and links to the English page."""
-    note = config.extra.get("strings", {}).get("translation.stale", STALE_NOTE)
+    note = _loaded().strings["translation.stale"]
     block = f'!!! note sc-stale ""\n    {note}\n'
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         if line.startswith("# "):
             return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
     return block + "\n" + markdown
-
-
-# Until content/strings.yml has its translation: the note in English rather than none.
-STALE_NOTE = "Part of this page changed in English since it was translated. The English page has the newest words."
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
@@ -161,8 +169,14 @@ def _content_path(config: MkDocsConfig) -> Path:
 
 
 def _load(config: MkDocsConfig, language: str) -> Content:
+    root = Path(config.config_file_path).parent
+    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    # The theme's templates and scripts are checked for the words they use, named from the project.
+    shown = os.path.relpath(theme, root).replace(os.sep, "/") if theme else "overrides"
     try:
-        return load_content(_content_path(config), shown_as=CONTENT.as_posix(), language=language)
+        return load_content(
+            _content_path(config), shown_as=CONTENT.as_posix(), language=language, theme=theme, theme_shown_as=shown
+        )
     except ContentError as error:
         # PluginError prints as one clean message, under `build` and `serve` alike.
         raise PluginError(str(error)) from None

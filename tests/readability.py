@@ -2,7 +2,7 @@
 
 Two views of the same words. The built site: every page's article as a reader reads it
 (content, hand-written pages and the templates' own words), and the sentences the scripts
-write into pages, each measured for Flesch-Kincaid grade and sentence length. And the content
+write into pages (from content/strings.yml, where the scripts read them), each measured for Flesch-Kincaid grade and sentence length. And the content
 model: each prose field as plain text, so a long sentence or a hard field is reported like the
 build's content errors, `file:line: where: what`, and a contributor knows which field to rewrite.
 
@@ -233,18 +233,37 @@ def built_pages(site: Path) -> dict[str, str]:
     return pages
 
 
-# A string a script shows to readers: starts with a capital, has at least three words, and no
-# selector, markup or code characters. Selectors and keys ("[data-sc-msg]", "sc-item-") are not.
-_SCRIPT_STRING = re.compile(r"""(["'`])([A-Z][^"'`\n{}<>#=\[\]$]*?\s\S+\s[^"'`\n{}<>#=\[\]$]*?)\1""")
+# What a placeholder in a script's words stands for when they are measured: a number unless
+# named here (each the kind of words the script puts there). A name from the content (a
+# region, a page's title) is a short real one: the content's words are measured as content.
+_SAMPLES = {
+    "date": "Monday 3 March",
+    "first": "Monday 3 March",
+    "last": "Friday 7 March",
+    "range": "between Monday 3 March and Friday 7 March",
+    "region": "Canada",
+    "title": "Safety and support",
+    "list": "your saved ticks, a backup copy",
+    "progress": "2 of 5 done",
+    "weekday": "Monday",
+    "month": "March",
+}
 
 
-def script_sentences(scripts: Path) -> dict[str, list[str]]:
-    """The sentences each script in `scripts` writes into the page, by file name."""
-    found = {}
-    for script in sorted(scripts.glob("*.js")):
-        words = [m.group(2).strip() for m in _SCRIPT_STRING.finditer(script.read_text(encoding="utf-8"))]
-        if words:
-            found[script.name] = [s for w in words for s in sentences(w if w.endswith((".", "!", "?")) else w + ".")]
+def script_sentences(catalog: Path) -> dict[str, list[str]]:
+    """The sentences the scripts write into pages, by script: the site's own words under
+    `js.SCRIPT.` in `catalog` (content/strings.yml), placeholders filled with sample words.
+    Single words and short labels (a day's name, "Loading") are not sentences."""
+    data = read_source(catalog, catalog.name).data
+    found: dict[str, list[str]] = {}
+    for key, text in data.items():
+        if not key.startswith("js."):
+            continue
+        filled = re.sub(r"\{([a-z_][a-z0-9_]*)\}", lambda m: _SAMPLES.get(m[1], "3"), text).strip()
+        if len(filled.split()) < 3:
+            continue
+        said = sentences(filled if filled.endswith((".", "!", "?")) else filled + ".")
+        found.setdefault(key.split(".")[1], []).extend(said)
     return found
 
 
@@ -293,7 +312,7 @@ def report(content: Path, site: Path) -> str:
         longest = max(sentences(text), key=word_count)
         lines.append(f"{page or '/'}: grade {grade(text):.1f}, longest sentence {word_count(longest)} words")
         lines += [f"  hard field (grade {field_grade(f):.1f}): {f}" for f in hardest_fields(fields, text, 2)]
-    for script, said in script_sentences(site.parent / "overrides" / "assets" / "js").items():
+    for script, said in script_sentences(content / "strings.yml").items():
         lines.append(
             f"{script}: grade {grade(' '.join(said)):.1f}, longest sentence {max(map(word_count, said))} words"
         )

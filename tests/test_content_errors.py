@@ -65,7 +65,7 @@ def test_empty_file_reports_what_is_missing(tmp_path: Path) -> None:
 
 
 def _content_folder(tmp_path: Path, fixtures: Path, *, guide: str | None = None, safety: str | None = None) -> Path:
-    for name, text in (("guide.yml", guide), ("safety.yml", safety)):
+    for name, text in (("guide.yml", guide), ("safety.yml", safety), ("strings.yml", None)):
         original = (fixtures / "valid" / name).read_text(encoding="utf-8")
         (tmp_path / name).write_text(text if text is not None else original, encoding="utf-8")
     return tmp_path
@@ -317,7 +317,7 @@ def test_two_paragraph_list_items_stay_one_item_and_their_neighbours_stay_items(
 
 def _real_content(tmp_path: Path, **changes: tuple[str, str]) -> Path:
     """The site's own content, with `old -> new` replaced once in the file named by each key."""
-    for name in ("guide", "safety"):
+    for name in ("guide", "safety", "strings"):
         text = (ROOT / "content" / f"{name}.yml").read_text(encoding="utf-8")
         if name in changes:
             old, new = changes[name]

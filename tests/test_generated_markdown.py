@@ -24,7 +24,7 @@ from support import GOLDEN
 def generated(fixtures: Path) -> dict[str, str]:
     content = load_content(fixtures / "valid")
     pages = {page.src_uri: page.markdown for page in site_pages(content)}
-    pages["at-a-glance.md"] = phases_at_a_glance(content.guide, from_path="index.md")
+    pages["at-a-glance.md"] = phases_at_a_glance(content, from_path="index.md")
     return pages
 
 

@@ -110,11 +110,20 @@ def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple
 
     template = project / "hooks" / "guide" / "templates" / "phase_body.md.j2"
     mark = len(running.lines)
-    template.write_text(
-        template.read_text(encoding="utf-8").replace(" Why this matters", " Why this matters now"), encoding="utf-8"
-    )
+    heading = "{{ t('phase.why_heading') }}"
+    template.write_text(template.read_text(encoding="utf-8").replace(heading, heading + " now"), encoding="utf-8")
     running.wait_for("Reloading browsers", after=mark)
     assert "Why this matters now" in running.get(f"phases/{FIRST.id}/")
+
+    # The site's own words are content too: the catalog reloads with the rest.
+    words = project / "content" / "strings.yml"
+    mark = len(running.lines)
+    words.write_text(
+        words.read_text(encoding="utf-8").replace("phase.steps_heading: Steps\n", "phase.steps_heading: Steps, live\n"),
+        encoding="utf-8",
+    )
+    running.wait_for("Reloading browsers", after=mark)
+    assert "Steps, live" in running.get(f"phases/{FIRST.id}/")
 
     css = project / "overrides" / "assets" / "css" / "site.css"
     mark = len(running.lines)

@@ -71,9 +71,17 @@ def check_content(folder: Path) -> int:
     # A folder without a language's subfolder (a test fixture) is checked in English only; the
     # site's build fails on its own if mkdocs.xx.yml has no content/xx/.
     languages = [language.code for language in TRANSLATED if (folder / language.code).is_dir()]
+    # The theme beside the content folder, as in this project, is checked for the words it uses.
+    theme = folder.parent / "overrides"
     for code in (ENGLISH.code, *languages):
         try:
-            content = load_content(folder, shown_as=folder.as_posix(), language=code)
+            content = load_content(
+                folder,
+                shown_as=folder.as_posix(),
+                language=code,
+                theme=theme if theme.is_dir() else None,
+                theme_shown_as=theme.as_posix(),
+            )
         except ContentError as error:
             problems.extend(error.problems)
             if code == ENGLISH.code:

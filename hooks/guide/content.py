@@ -1,16 +1,19 @@
 """The whole content folder: every file loaded and checked together, problems reported together.
 
 Files are checked one by one, but links between them (a safety note pointing at a phase) are
-checked against the guide's phase ids, and every file's problems come back in one error.
+checked against the guide's phase ids, the site's own words (strings.yml) against every key
+the templates, and the theme's templates and scripts if given, use; every file's problems
+come back in one error. Another language is the English with its text replaced, field by
+field, from content/xx/ (translate.py), and its own help (local_help.py).
 """
 
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -19,6 +22,7 @@ from .local_help import load_local_help
 from .model import Guide, LocalHelp, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
+from .strings import STRINGS_FILE, catalog, placeholders, strings_problems, template_uses, theme_uses, use_problems
 from .translate import Field, Translation, read_translation, text_fields, translated_source
 from .validate import (
     check,
@@ -54,26 +58,38 @@ LOCAL_SAFETY = (
 class Content:
     guide: Guide
     safety: SafetyContent
+    strings: Mapping[str, str]  # the site's own words, by dotted key (see strings.py)
     language: str = ENGLISH
     # For another language: its translation of each English file, with what has gone stale.
     translations: tuple[Translation, ...] = ()
 
 
-def load_content(folder: Path, *, shown_as: str = "content", language: str = ENGLISH) -> Content:
-    """Load `folder`/guide.yml and `folder`/safety.yml; file names in messages start `shown_as`/.
+def load_content(
+    folder: Path,
+    *,
+    shown_as: str = "content",
+    language: str = ENGLISH,
+    theme: Path | None = None,
+    theme_shown_as: str = "overrides",
+) -> Content:
+    """Load `folder`/guide.yml, safety.yml and strings.yml; file names in messages start
+    `shown_as`/. With `theme` (the overrides folder), the keys its templates and scripts use
+    are checked too, named from `theme_shown_as`/.
 
     For another language, the English is loaded and checked first (it is the structure), then
     `folder`/LANGUAGE/ supplies the text, checked as strictly as the English."""
-    english = _load_english(folder, shown_as=shown_as)
+    english = _load_english(folder, shown_as=shown_as, theme=theme, theme_shown_as=theme_shown_as)
     if language == ENGLISH:
         return english
     return _translate(english, folder, shown_as=shown_as, language=language)
 
 
 # Each English file with translatable text: its model, and what in it is not for translation.
-TRANSLATED_FILES: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
+# The site's own words are a flat catalog: each key is its own path (no model).
+TRANSLATED_FILES: dict[str, tuple[type[BaseModel] | None, tuple[str, ...]]] = {
     GUIDE_FILE: (Guide, ()),
     SAFETY_FILE: (SafetyContent, LOCAL_SAFETY),
+    STRINGS_FILE: (None, ()),
 }
 
 
@@ -100,7 +116,13 @@ def with_local_help(content: SafetyContent, local: LocalHelp) -> SafetyContent:
 def english_fields(folder: Path, name: str) -> dict[str, Field]:
     """The translatable fields of one English file (which must be valid)."""
     model, skip = TRANSLATED_FILES[name]
-    return text_fields(model, read_source(folder / name, name).data, skip=skip)
+    return _fields(model, read_source(folder / name, name).data, skip)
+
+
+def _fields(model: type[BaseModel] | None, data: Any, skip: tuple[str, ...]) -> dict[str, Field]:
+    if model is None:
+        return {str(key): Field(str(key), (key,), str(text)) for key, text in data.items()}
+    return text_fields(model, data, skip=skip)
 
 
 def _translate(english: Content, folder: Path, *, shown_as: str, language: str) -> Content:
@@ -113,15 +135,19 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
         GUIDE_FILE: lambda source: section_problems(source, sections),
         SAFETY_FILE: lambda source: link_problems(source, known),
     }
+    strings: dict[str, str] | None = None
     for name, (model, skip) in TRANSLATED_FILES.items():
-        semantic = semantics[name]
         source = read_source(folder / name, f"{shown_as}/{name}")
-        fields = text_fields(model, source.data, skip=skip)
+        fields = _fields(model, source.data, skip)
         try:
             translation = read_translation(
                 folder / language / name, f"{shown_as}/{language}/{name}", fields, language=language
             )
-            typed[name] = check(model, translated_source(source, fields, translation), semantic=semantic)
+            translated = translated_source(source, fields, translation)
+            if model is None:
+                strings = _translated_strings(translated, english.strings, problems)
+            else:
+                typed[name] = check(model, translated, semantic=semantics[name])
         except ContentError as error:
             problems.extend(error.problems)
             continue
@@ -133,17 +159,35 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
         )
     except ContentError as error:
         problems.extend(error.problems)
-    if problems or local is None:
+    if problems or local is None or strings is None:
         raise ContentError(problems)
     return Content(
         guide=typing.cast(Guide, typed[GUIDE_FILE]),
         safety=with_local_help(typing.cast(SafetyContent, typed[SAFETY_FILE]), local),
+        strings=strings,
         language=language,
         translations=tuple(translations),
     )
 
 
-def _load_english(folder: Path, *, shown_as: str) -> Content:
+def _translated_strings(source: Source, english: Mapping[str, str], problems: list[Problem]) -> dict[str, str] | None:
+    """A language's words, checked as the English catalog is, and each with the English's
+    placeholders: a `{count}` left out would show the reader a sentence with a hole in it."""
+    found = list(strings_problems(source))
+    words = catalog(source) if not found else {}
+    for key, text in words.items():
+        if placeholders(text) != placeholders(english[key]):
+            wanted = ", ".join(f"{{{name}}}" for name in sorted(placeholders(english[key]))) or "none"
+            found.append(
+                Problem(source.name, source.line_of((key,)), key, f"must have the English's placeholders: {wanted}")
+            )
+    problems.extend(found)
+    return None if found else words
+
+
+def _load_english(
+    folder: Path, *, shown_as: str, theme: Path | None = None, theme_shown_as: str = "overrides"
+) -> Content:
     problems: list[Problem] = []
 
     def read(name: str) -> Source | None:
@@ -183,6 +227,25 @@ def _load_english(folder: Path, *, shown_as: str) -> Content:
         yield from region_problems(source)
 
     safety = typed(SafetyContent, safety_source, safety_semantic)
-    if problems or guide is None or safety is None:
+    strings = _strings(read(STRINGS_FILE), problems, theme, theme_shown_as)
+    if problems or guide is None or safety is None or strings is None:
         raise ContentError(problems)
-    return Content(guide=guide, safety=safety)
+    return Content(guide=guide, safety=safety, strings=strings)
+
+
+def _strings(
+    source: Source | None, problems: list[Problem], theme: Path | None, theme_shown_as: str
+) -> dict[str, str] | None:
+    """The catalog, with problems in it or in its uses added to `problems`; None if unusable."""
+    if source is None:
+        return None
+    found = list(strings_problems(source))
+    problems.extend(found)
+    if found:
+        return None
+    words = catalog(source)
+    uses = template_uses()
+    if theme is not None:
+        uses += theme_uses(theme, theme_shown_as)
+    problems.extend(use_problems(words, uses, catalog_name=source.name))
+    return words

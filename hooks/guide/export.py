@@ -41,10 +41,12 @@ def export(project: Path) -> Export:
     """Everything the hooks would serve for the project at `project`, without writing it."""
     config_text = (project / CONFIG).read_text(encoding="utf-8")
     config = _load(config_text)
-    content = load_content(project / CONTENT, shown_as=CONTENT)
     docs_dir = _inside(config.get("docs_dir", "docs"))
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    # As the hook does: the words the theme's templates and scripts use are checked too.
+    overrides = project / _inside(custom) if custom is not None else None
+    content = load_content(project / CONTENT, shown_as=CONTENT, theme=overrides, theme_shown_as=str(custom))
     docs = project / docs_dir
     pages = {
         path.relative_to(docs).as_posix(): fill_markers(

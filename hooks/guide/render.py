@@ -2,6 +2,8 @@
 
 Each page is a Jinja2 template in `templates/`; this module only chooses templates, passes
 them data and resolves `guide:` links, so the output can feed any Markdown site generator.
+The templates' own words come from the content's strings (content/strings.yml), through
+`t('key', name=value)`; see strings.py.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
+import jinja2.nodes
+import markupsafe
 
 from .content import GUIDE_FILE, SAFETY_FILE, Content
-from .model import Guide, Helpline, Phase, SafetyContent, TextService
+from .model import Helpline, Phase, TextService
+from .problems import ContentError, Problem
 from .routes import FIXED_PAGES, phase_path, resolve_links, targets
-
-TEMPLATES = Path(__file__).parent / "templates"
+from .strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,36 @@ def environment() -> jinja2.Environment:
     env.filters["href"] = href
     env.filters["item_tokens"] = item_tokens
     env.filters["all_item_tokens"] = lambda guide: " ".join(item_tokens(phase) for phase in guide.phases)
-    env.filters["items"] = lambda count: f"{count} item{'' if count == 1 else 's'}"
     env.filters["item_total"] = lambda guide: sum(len(phase.checklist) for phase in guide.phases)
-    env.globals.update(audiences=AUDIENCES, by_region=by_region)
+    env.globals.update(by_region=by_region)
     return env
+
+
+def translator(strings: Strings) -> object:
+    """`t(key, **values)` for the templates: the text of `key` in `strings`, values filled in.
+
+    In the .html templates (autoescaped) the values are escaped as Jinja escapes any value,
+    and the catalog's own text only where HTML needs it (`&`, `"` and brackets; an apostrophe
+    is left as it is): "Don't" stays "Don't" in the page's source, as it was written there.
+    """
+
+    @jinja2.pass_eval_context
+    def t(context: jinja2.nodes.EvalContext, key: str, **values: object) -> str:
+        if not context.autoescape:
+            return word(strings, key, **values)
+        safe = {name: value if isinstance(value, int) else markupsafe.escape(value) for name, value in values.items()}
+        return markupsafe.Markup(word(_html_text(strings, key), key, **safe))
+
+    return t
+
+
+def _html_text(strings: Strings, key: str) -> dict[str, str]:
+    """The catalog's texts for `key` (and its plural forms), escaped for HTML but for apostrophes."""
+    return {
+        name: text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
+        for name, text in strings.items()
+        if name == key or name.startswith(key + ".")
+    }
 
 
 def item_tokens(phase: Phase) -> str:
@@ -83,15 +113,41 @@ def href(url: str) -> str:
     return quote(url, safe="%!$&*+,;=:@/?#")
 
 
-def render_page(template: str, src_uri: str, guide: Guide, *, source: str, **context: object) -> GeneratedPage:
-    markdown = environment().get_template(template).render(guide=guide, page_path=src_uri, **context)
+def render_page(template: str, src_uri: str, content: Content, *, source: str, **context: object) -> GeneratedPage:
+    guide = content.guide
+    try:
+        markdown = (
+            environment()
+            .get_template(template)
+            .render(guide=guide, page_path=src_uri, t=translator(content.strings), **context)
+        )
+    except MissingWord as missing:
+        # A computed key (`'audience.' ~ who`) that loading could not check: still a clean message.
+        name, line = _template_line(missing, template)
+        key = missing.args[0]
+        problem = Problem(f"{TEMPLATES_SHOWN}/{name}", line, f"t('{key}')", f"'{key}' is not in the site's words")
+        raise ContentError([problem]) from None
     paths = targets(phase.id for phase in guide.phases)
     return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source)
 
 
-def phase_pages(guide: Guide, safety: SafetyContent | None = None) -> list[GeneratedPage]:
-    """One page per phase, in model order. With `safety`, the message check's "do not send this"
-    shows the safety page's own words (crisis lines, sections); without, it links to them."""
+def _template_line(error: BaseException, template: str) -> tuple[str, int]:
+    """The innermost template and line in `error`'s traceback: Jinja puts each template's own
+    file and line into the frames it raises through."""
+    found = (template, 1)
+    frame = error.__traceback__
+    while frame is not None:
+        path = Path(frame.tb_frame.f_code.co_filename)
+        if path.parent == TEMPLATES:
+            found = (path.name, frame.tb_lineno)
+        frame = frame.tb_next
+    return found
+
+
+def phase_pages(content: Content) -> list[GeneratedPage]:
+    """One page per phase, in model order. The message check's "do not send this" shows the
+    safety page's own words (crisis lines, sections)."""
+    guide, safety = content.guide, content.safety
     pages = []
     for number, phase in enumerate(guide.phases, start=1):
         following: Phase | None = guide.phases[number] if number < len(guide.phases) else None
@@ -99,7 +155,7 @@ def phase_pages(guide: Guide, safety: SafetyContent | None = None) -> list[Gener
             render_page(
                 "phase.md.j2",
                 phase_path(phase.id),
-                guide,
+                content,
                 source=GUIDE_FILE,
                 phase=phase,
                 number=number,
@@ -108,13 +164,6 @@ def phase_pages(guide: Guide, safety: SafetyContent | None = None) -> list[Gener
             )
         )
     return pages
-
-
-AUDIENCES = {
-    "harmed": "people who have been hurt or frightened",
-    "own-behaviour": "people worried about their own behaviour",
-    "anyone": "anyone",
-}
 
 
 def by_region(helplines: tuple[Helpline, ...]) -> list[tuple[str, list[Helpline]]]:
@@ -156,41 +205,43 @@ def safety_pages(content: Content) -> list[GeneratedPage]:
     """The triage before phase one, and the safety and support page."""
     context = {"safety": content.safety, "first_phase": content.guide.phases[0]}
     return [
-        render_page("triage.md.j2", FIXED_PAGES["triage"], content.guide, source=SAFETY_FILE, **context),
-        render_page("safety.md.j2", FIXED_PAGES["safety"], content.guide, source=SAFETY_FILE, **context),
+        render_page("triage.md.j2", FIXED_PAGES["triage"], content, source=SAFETY_FILE, **context),
+        render_page("safety.md.j2", FIXED_PAGES["safety"], content, source=SAFETY_FILE, **context),
     ]
 
 
-def whole_guide_page(guide: Guide, safety: SafetyContent | None = None) -> GeneratedPage:
+def whole_guide_page(content: Content) -> GeneratedPage:
     """Every phase on one page, for reading straight through or printing."""
-    return render_page("whole_guide.md.j2", FIXED_PAGES["whole-guide"], guide, source=GUIDE_FILE, safety=safety)
+    return render_page(
+        "whole_guide.md.j2", FIXED_PAGES["whole-guide"], content, source=GUIDE_FILE, safety=content.safety
+    )
 
 
-def checklists_page(guide: Guide) -> GeneratedPage:
+def checklists_page(content: Content) -> GeneratedPage:
     """Every checklist on one page, to tick, print, export or clear."""
-    return render_page("checklists.md.j2", FIXED_PAGES["checklists"], guide, source=GUIDE_FILE)
+    return render_page("checklists.md.j2", FIXED_PAGES["checklists"], content, source=GUIDE_FILE)
 
 
 def site_pages(content: Content) -> list[GeneratedPage]:
     """Every page generated from the content model."""
     return [
-        *phase_pages(content.guide, content.safety),
-        checklists_page(content.guide),
-        whole_guide_page(content.guide, content.safety),
+        *phase_pages(content),
+        checklists_page(content),
+        whole_guide_page(content),
         *safety_pages(content),
     ]
 
 
-def phases_at_a_glance(guide: Guide, *, from_path: str) -> str:
+def phases_at_a_glance(content: Content, *, from_path: str) -> str:
     """The numbered list of phases that the home page shows in place of its marker."""
-    return render_page("at_a_glance.md.j2", from_path, guide, source=GUIDE_FILE).markdown
+    return render_page("at_a_glance.md.j2", from_path, content, source=GUIDE_FILE).markdown
 
 
-def phase_overview(guide: Guide, *, from_path: str) -> str:
+def phase_overview(content: Content, *, from_path: str) -> str:
     """One sentence for the home page: how many phases, from the first to the last, linked."""
-    return render_page("phase_overview.md.j2", from_path, guide, source=GUIDE_FILE).markdown.strip()
+    return render_page("phase_overview.md.j2", from_path, content, source=GUIDE_FILE).markdown.strip()
 
 
-def first_phase_link(guide: Guide, *, from_path: str) -> str:
+def first_phase_link(content: Content, *, from_path: str) -> str:
     """A link to the first phase, by its title."""
-    return render_page("first_phase.md.j2", from_path, guide, source=GUIDE_FILE).markdown.strip()
+    return render_page("first_phase.md.j2", from_path, content, source=GUIDE_FILE).markdown.strip()

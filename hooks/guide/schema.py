@@ -13,11 +13,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import Guide, LocalHelp, SafetyContent
+from .strings import StringsCatalog
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "guide.schema.json": Guide,
     "safety.schema.json": SafetyContent,
     "helplines.schema.json": LocalHelp,
+    "strings.schema.json": StringsCatalog,
 }
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Content
+from .problems import ContentError, Problem
 from .render import first_phase_link, phase_overview, phases_at_a_glance
 from .routes import phase_path
+from .strings import script_words
 
-NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
+NAV_PHASES = "guide:phases"
+NAV_KEY_PREFIX = "nav."  # a nav title with this start is a key of content/strings.yml  # a nav entry with this value becomes the list of phase pages
 GLANCE_MARKER = "<!-- guide:phases-at-a-glance -->"
 # Hand-written pages name phases only through markers, so adding, renaming or retiring a
 # phase in content/guide.yml changes every page that mentions them.
@@ -25,13 +28,25 @@ MARKERS = {
 
 
 def splice_nav(nav: Any, content: Content) -> Any:
-    """Replace every `guide:phases` value in the nav with the phase pages, in model order."""
+    """Replace every `guide:phases` value in the nav with the phase pages, in model order, and
+    every title that is a key of the site's own words (`nav.home`) with its words."""
     phases = [{phase.title: phase_path(phase.id)} for phase in content.guide.phases]
     if isinstance(nav, list):
         return [splice_nav(entry, content) for entry in nav]
     if isinstance(nav, dict):
-        return {title: phases if value == NAV_PHASES else splice_nav(value, content) for title, value in nav.items()}
+        return {
+            nav_title(title, content): phases if value == NAV_PHASES else splice_nav(value, content)
+            for title, value in nav.items()
+        }
     return nav
+
+
+def nav_title(title: str, content: Content) -> str:
+    if not title.startswith(NAV_KEY_PREFIX):
+        return title
+    if title not in content.strings:
+        raise ContentError([Problem("mkdocs.yml", 1, f"nav: {title}", "no such key in content/strings.yml")])
+    return content.strings[title]
 
 
 def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
@@ -39,10 +54,16 @@ def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
     counts them, the link to the first phase."""
     for marker, fill in MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, fill(content.guide, from_path=src_uri))
+            markdown = markdown.replace(marker, fill(content, from_path=src_uri))
     return markdown
 
 
 def theme_extra(content: Content) -> dict[str, Any]:
-    """Values the templates in overrides/ read from `config.extra`."""
-    return {"quick_exit": content.safety.quick_exit.model_dump(mode="json")}
+    """Values the templates in overrides/ read from `config.extra`: the quick exit, the site's
+    own words (`strings`), and the words the scripts read (`script_words`, which main.html
+    puts into every page as data)."""
+    return {
+        "quick_exit": content.safety.quick_exit.model_dump(mode="json"),
+        "strings": dict(content.strings),
+        "script_words": script_words(content.strings),
+    }

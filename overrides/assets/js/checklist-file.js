@@ -1,9 +1,10 @@
 /* Checklist tools: print one checklist or all of them, and, on the all-checklists page, save
  * progress to a file, load it back, clear everything. Works through checklist.js
- * (window.scChecklist); does nothing on pages without the tools. */
+ * (window.scChecklist); does nothing on pages without the tools. Its words are in
+ * content/strings.yml (js.checklist_file.*). */
 sc.component("checklist-file", () => {
   "use strict";
-  const { say: speak } = sc;
+  const { say: speak, word } = sc;
   const FORMAT = "second-chance-progress";
   const VERSION = 2;
   const MAX_BYTES = 1024 * 1024; // a real file is a few KiB; refuse big ones before reading them
@@ -24,9 +25,9 @@ sc.component("checklist-file", () => {
   // Keeps every valid tick in the file and says how many it skipped; changes nothing otherwise.
   const importFile = async (api, input) => {
     const file = input.files[0];
-    let message = "That file is not a Second Chance progress file. Nothing was changed.";
+    let message = word("js.checklist_file.not_progress");
     if (file.size > MAX_BYTES) {
-      message = "That file is too large to be a Second Chance progress file (over 1 MB). Nothing was changed.";
+      message = word("js.checklist_file.too_large");
     } else {
       let data = null;
       try { data = JSON.parse(await file.text()); } catch { /* message above */ }
@@ -34,11 +35,11 @@ sc.component("checklist-file", () => {
         const { ids, skipped } = api.readIds(data.done);
         if (ids.size) {
           api.add(ids);
-          message = `Loaded ${ids.size} tick${ids.size === 1 ? "" : "s"}.`;
-          if (skipped) message += ` Skipped ${skipped} that could not be read.`;
+          message = word("js.checklist_file.loaded", { count: ids.size });
+          if (skipped) message += " " + word("js.checklist_file.skipped", { count: skipped });
         }
       } else if (isRecord(data) && data.format === FORMAT) {
-        message = "That file comes from another version of this site. Nothing was changed.";
+        message = word("js.checklist_file.other_version");
       }
     }
     input.value = "";
@@ -61,7 +62,7 @@ sc.component("checklist-file", () => {
     if (button?.dataset.scAction === "print") print(button.closest(".sc-checklist"));
     const action = api && button?.dataset.scAction;
     if (action === "export") exportFile(api);
-    if (action === "clear" && confirm("Remove all saved progress from this browser? This cannot be undone.")) say(api.clear());
+    if (action === "clear" && confirm(word("js.checklist_file.clear_confirm"))) say(api.clear());
   });
   document.addEventListener("change", (event) => {
     const api = window.scChecklist;

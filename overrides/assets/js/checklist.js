@@ -1,10 +1,11 @@
 /* Checklists: ticks last for the visit (in memory) until the reader chooses to keep them on
  * this device; only then is one versioned localStorage record of item ids written. Pages with
  * no checklist never touch storage. Whatever storage does, no tick is dropped unsaid. The
- * words the reader sees are in the templates (checklist_status.html.j2). */
+ * words the reader sees are in the templates (checklist_status.html.j2), and those this
+ * script writes are in content/strings.yml (js.checklist.*). */
 sc.component("checklist", () => {
   "use strict";
-  const { $$, say, material } = sc;
+  const { $$, say, word, material } = sc;
   const PREFIX = "second-chance:";
   const KEY = PREFIX + "checklist";
   const VERSION = 2;
@@ -75,19 +76,19 @@ sc.component("checklist", () => {
 
   // Remove every key this site has written, from both storages, and say what went.
   const wipe = () => {
-    const names = { [KEY]: "your saved ticks", [KEY + ":backup"]: "a backup copy" };
+    const names = { [KEY]: word("js.checklist.saved_ticks"), [KEY + ":backup"]: word("js.checklist.backup") };
     const gone = new Set();
     for (const box of [area("localStorage"), area("sessionStorage")]) {
       try {
         for (const key of Object.keys(box || {}).filter((k) => k.startsWith(PREFIX))) {
           box.removeItem(key);
-          gone.add(names[key] || "a record from another version of this site");
+          gone.add(names[key] || word("js.checklist.other_version"));
         }
       } catch { /* refused: nothing of ours is there */ }
     }
     saved = new Set();
     mine.clear();
-    removed = gone.size ? `Removed from this browser: ${[...gone].join(", ")}.` : "Nothing from this site was stored in this browser.";
+    removed = gone.size ? word("js.checklist.removed", { list: [...gone].join(", ") }) : word("js.checklist.removed_nothing");
   };
 
   // Items are `id` or `id|former-id|...`; a tick under a former id counts for the item.
@@ -109,7 +110,7 @@ sc.component("checklist", () => {
     for (const el of $$("[data-sc-progress]")) {
       const list = items(el);
       const done = list.filter((t) => t.some((id) => ids.has(id))).length;
-      el.textContent = `${done} of ${list.length} done`;
+      el.textContent = word("js.checklist.progress", { done, total: list.length });
       for (const bar of $$("progress", el.closest(".sc-progress-row") || el)) bar.value = done;
     }
     for (const el of $$("[data-sc-keep-when]")) el.hidden = el.dataset.scKeepWhen !== state;
@@ -117,10 +118,11 @@ sc.component("checklist", () => {
     for (const el of $$("[data-sc-removed]")) el.textContent = removed;
   };
 
-  const announce = (section, extra = "") => {
+  const announce = (section, extra = "", first = false) => {
     const live = section && section.querySelector(".sc-live");
     const progress = section && section.querySelector("[data-sc-progress]");
-    if (progress) say(live, progress.textContent + extra);
+    if (!progress) return;
+    say(live, (first ? word("js.checklist.first_tick", { progress: progress.textContent }) : progress.textContent) + extra);
   };
 
   const act = (event) => {
@@ -153,7 +155,7 @@ sc.component("checklist", () => {
     ops.set(box.dataset.scItem, box.checked);
     save();
     render();
-    announce(box.closest(".sc-checklist"), first ? ". Choose below whether to keep ticks." : "");
+    announce(box.closest(".sc-checklist"), "", first);
   };
 
   const start = () => {

@@ -5,6 +5,9 @@
  * caught: one broken component stops only itself. It sets up its listeners and may return a
  * function to run on every show of the page (also error-caught, each time).
  *
+ * The words a component writes into the page come from `sc.word(key, values)`: the site's
+ * own words (content/strings.yml) that overrides/main.html puts into every page as data.
+ *
  * The quick exit and the one history entry (quick-exit.js, one-entry.js) do not use this
  * file: they load on their own, first, so nothing here can stop them. */
 (() => {
@@ -32,6 +35,35 @@
     else el.textContent = text;
   };
 
+  // The words for scripts, as data in the page (#sc-words); read again only when the page's
+  // copy is a new one (Material swaps it with the banner on instant navigation).
+  let island = null;
+  let words = {};
+  const read = () => {
+    const el = document.getElementById("sc-words");
+    if (el === island) return words;
+    island = el;
+    words = {};
+    try {
+      const data = el ? JSON.parse(el.textContent) : null;
+      if (data && typeof data === "object" && !Array.isArray(data)) words = data;
+    } catch { /* garbled: every word falls back to its key */ }
+    return words;
+  };
+  const own = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+  const has = (key) => own(words, key) && typeof words[key] === "string";
+
+  // The text of `key`, each {name} filled from `values`. With a numeric `count` and no text of
+  // its own, the key is a pair: `key.one` for 1, `key.other` for any other count. A missing
+  // word (no data in the page, or not this key) is the key itself, so no component stops.
+  const word = (key, values = {}) => {
+    read();
+    const plural = `${key}.${values.count === 1 ? "one" : "other"}`;
+    const name = has(key) ? key : typeof values.count === "number" && has(plural) ? plural : null;
+    if (name === null) return key;
+    return words[name].replace(/\{([a-z_][a-z0-9_]*)\}/g, (all, part) => (own(values, part) ? String(values[part]) : all));
+  };
+
   const run = (name, fn) => {
     try {
       fn();
@@ -54,7 +86,7 @@
     if (shown) run(name, show); // the page was already shown before this component started
   });
 
-  window.sc = Object.freeze({ $$, say, material, component });
+  window.sc = Object.freeze({ $$, say, word, material, component });
 
   // Once per show of the page: Material's document$ emits on the first load and on each
   // instant navigation; a page restored from the back-forward cache gets only a pageshow.

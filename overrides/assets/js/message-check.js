@@ -3,11 +3,12 @@
  * a block, "I will never give up") gets no score: only "do not send this" and the part of the
  * safety page that fits. The draft is
  * never stored or sent, and the box is emptied on the quick exit, on leaving and on every show.
- * The words are in the template (tool_message_check.md.j2); the rules are its data attributes. */
+ * The words are in the template (tool_message_check.md.j2) and, for what this script writes,
+ * in content/strings.yml (js.message_check.*); the rules are the template's data attributes. */
 sc.component("message-check", () => {
   "use strict";
   const WAIT_MS = 1200; // the live region speaks once typing pauses, not on every key
-  const { $$, say } = sc;
+  const { $$, say, word } = sc;
 
   // Both the draft and the rules' words are folded the same way first: lower case, one kind of
   // apostrophe, contractions and a little text-speak written out ("I’m" and "im" -> "i am",
@@ -72,12 +73,12 @@ sc.component("message-check", () => {
     root.querySelector("[data-sc-msg-rules]").hidden = stop; // no score for a draft not to send
     const summary = root.querySelector("[data-sc-msg-summary]");
     summary.hidden = empty || stop;
-    summary.textContent = `Your message meets ${count} of ${rules.length} points.`;
+    summary.textContent = word("js.message_check.summary", { count, total: rules.length });
     for (const li of rules) {
       const ok = met[li.dataset.scRule];
       li.classList.toggle("sc-msg--met", !empty && ok);
       li.classList.toggle("sc-msg--unmet", !empty && !ok);
-      li.querySelector("[data-sc-mark]").textContent = empty ? "" : ok ? "Yes, it does." : "Not yet.";
+      li.querySelector("[data-sc-mark]").textContent = empty ? "" : ok ? word("js.message_check.met") : word("js.message_check.unmet");
     }
     const said = empty ? "" : stop ? root.querySelector("[data-sc-danger]:not([hidden]) p").textContent : summary.textContent;
     say(root.querySelector("[data-sc-msg-live]"), said, WAIT_MS);

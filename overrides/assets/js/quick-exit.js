@@ -5,7 +5,11 @@
  * Standalone on purpose: it loads first, in its own file (see hooks/bundle.py), and uses
  * nothing from components.js, so no other script, broken or not, can stop it. Before it
  * leaves it sends `sc:exit` on the document, for components that must empty something
- * first (message-check.js); a listener that throws cannot stop the exit. */
+ * first (message-check.js); a listener that throws cannot stop the exit.
+ *
+ * Its few words come from the page's data (#sc-words, content/strings.yml's js.quick_exit.*),
+ * read here rather than through sc.word so that this file still needs nothing else: the
+ * same lookup, with no placeholders but the count. Missing or garbled data gives the key. */
 (() => {
   "use strict";
   const PRESSES = 3;
@@ -14,6 +18,14 @@
   let count = 0;
   let timer = 0;
   let live = null;
+
+  const word = (key, count) => {
+    let words = null;
+    try { words = JSON.parse(document.getElementById("sc-words").textContent); } catch { /* the key */ }
+    const name = count === undefined ? key : `${key}.${count === 1 ? "one" : "other"}`;
+    const text = words && Object.prototype.hasOwnProperty.call(words, name) ? words[name] : null;
+    return typeof text === "string" ? text.replace(/\{count\}/g, String(count)) : key;
+  };
 
   const say = (text) => {
     if (!live || !live.isConnected) {
@@ -34,7 +46,7 @@
 
   const leave = (url) => {
     document.documentElement.classList.add("sc-quick-exit--leaving");
-    document.title = "Loading";
+    document.title = word("js.quick_exit.title");
     document.dispatchEvent(new CustomEvent("sc:exit")); // listeners' errors are reported, not thrown
     window.location.replace(url);
   };
@@ -62,12 +74,12 @@
     const link = document.querySelector(LINK);
     if (count >= PRESSES && link) {
       count = 0;
-      say("Leaving this page.");
+      say(word("js.quick_exit.leaving"));
       leave(link.href);
       return;
     }
     const left = PRESSES - count;
-    say(`Shift, press ${left} more time${left === 1 ? "" : "s"} to exit.`);
+    say(word("js.quick_exit.presses", left));
     timer = setTimeout(reset, WINDOW_MS);
   }, true);
 

@@ -1,10 +1,11 @@
 /* Helplines for your region: choosing a place copies its emergency number, crisis line and
  * helplines from the lists on the page into the space just below the chooser. The lists stay
  * as they are. No location, storage, request or change to the address; the choice is cleared
- * on every show of the page. The words are in tool_regions.html.j2. */
+ * on every show of the page. The words are in tool_regions.html.j2 and, for what this script
+ * writes, in content/strings.yml (js.regions.*). */
 sc.component("regions", () => {
   "use strict";
-  const { $$, say } = sc;
+  const { $$, say, word } = sc;
 
   const copy = (el) => {
     const item = el && el.closest("li");
@@ -32,7 +33,7 @@ sc.component("regions", () => {
     if (!select.value) return;
     const title = document.createElement("p");
     const strong = document.createElement("strong");
-    strong.textContent = `Numbers for ${option.textContent}`;
+    strong.textContent = word("js.regions.title", { region: option.textContent });
     title.append(strong);
     out.append(title);
     const call = option.dataset.scCall && document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(option.dataset.scCall)}"]`);
@@ -40,9 +41,9 @@ sc.component("regions", () => {
     const ids = option.dataset.scLines.split(" ").filter(Boolean);
     out.append(list(ids.map((id) => copy(document.querySelector(`article [data-sc-line="${CSS.escape(id)}"]`)))));
     const rest = document.createElement("p");
-    rest.textContent = "Every other region is still listed further down the page.";
+    rest.textContent = word("js.regions.rest");
     out.append(rest);
-    say(live, `Showing the numbers for ${option.textContent} first, below the chooser.`);
+    say(live, word("js.regions.said", { region: option.textContent }));
   };
 
   const reset = () => {

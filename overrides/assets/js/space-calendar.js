@@ -1,13 +1,11 @@
 /* The space on a calendar: from the day of the last conversation, say which day of the space
  * today is and the dates the space may end, in the reader's own time zone (the browser's
  * calendar). Nothing is stored or sent; the date is cleared on every show of the page.
- * The words around it, and the stop rule beside it, are in tool_space_calendar.html.j2. */
+ * The words around it, and the stop rule beside it, are in tool_space_calendar.html.j2; the
+ * words this script writes, day and month names too, are in content/strings.yml. */
 sc.component("space-calendar", () => {
   "use strict";
-  const { $$, say } = sc;
-  const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
+  const { $$, say, word } = sc;
   const DAY_MS = 864e5;
 
   // Calendar days as whole numbers, so a clock change or time zone never moves a date.
@@ -15,7 +13,11 @@ sc.component("space-calendar", () => {
   const today = () => { const n = new Date(); return dayNumber(n.getFullYear(), n.getMonth(), n.getDate()); };
   const words = (day) => {
     const d = new Date(day * DAY_MS);
-    return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+    return word("js.space_calendar.date", {
+      weekday: word(`js.space_calendar.weekday.${d.getUTCDay()}`),
+      day: d.getUTCDate(),
+      month: word(`date.month.${d.getUTCMonth() + 1}`),
+    });
   };
 
   const render = (root) => {
@@ -27,12 +29,13 @@ sc.component("space-calendar", () => {
     const last = dayNumber(+parts[1], parts[2] - 1, +parts[3]);
     const first = last + +root.dataset.scShortest, end = last + +root.dataset.scLongest;
     const now = today(), day = now - last;
-    const range = first === end ? `on ${words(first)}` : `between ${words(first)} and ${words(end)}`;
-    const lines = [`Your last conversation: ${words(last)}.`];
-    if (day < 0) lines.push("That day has not come yet. Pick the day you last talked.");
-    else if (day === 0) lines.push(`That is today. Your week of quiet ends ${range}.`);
-    else if (now <= end) lines.push(`Today is day ${day} of your week of quiet. It ends ${range}.`);
-    else lines.push(`Your week of quiet ended ${range}. Check the stop rule below before anything else.`);
+    const range = first === end ? word("js.space_calendar.on", { date: words(first) })
+      : word("js.space_calendar.between", { first: words(first), last: words(end) });
+    const lines = [word("js.space_calendar.last", { date: words(last) })];
+    if (day < 0) lines.push(word("js.space_calendar.future"));
+    else if (day === 0) lines.push(word("js.space_calendar.today", { range }));
+    else if (now <= end) lines.push(word("js.space_calendar.during", { day, range }));
+    else lines.push(word("js.space_calendar.after", { range }));
     out.textContent = lines.join(" ");
   };
   // Typing a date sends a change for each part of it: speak once the reader pauses.

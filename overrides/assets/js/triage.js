@@ -2,10 +2,11 @@
  * own note (shown by CSS beside the question) is read out, links to the phases are hidden, and
  * the footer's Next leads to the safety page. Answers are never kept or restored: on every
  * show of the page, including from the back-forward cache, the radios are cleared and the
- * live region emptied, so a screen reader cannot hear an earlier Yes. Stores nothing. */
+ * live region emptied, so a screen reader cannot hear an earlier Yes. Stores nothing. Its
+ * one word of its own, the Next link's label, is in content/strings.yml (js.triage.next). */
 sc.component("triage", () => {
   "use strict";
-  const { $$, say, material } = sc;
+  const { $$, say, word, material } = sc;
   const HIDDEN = "data-sc-triage-hidden";
   const PLAN = /\/(phases|checklists|whole-guide)\//;
   const live = () => document.querySelector("[data-sc-triage-live]");
@@ -43,7 +44,7 @@ sc.component("triage", () => {
       const title = next.querySelector(material.footerTitle);
       Object.assign(next.dataset, { scHref: next.href, scLabel: next.getAttribute("aria-label"), scTitle: title.textContent });
       next.href = safety.href.split("#")[0]; // the page itself, from its top
-      next.setAttribute("aria-label", "Next: " + triage.dataset.scSafetyTitle);
+      next.setAttribute("aria-label", word("js.triage.next", { title: triage.dataset.scSafetyTitle }));
       title.textContent = triage.dataset.scSafetyTitle;
     }
   };
