@@ -277,7 +277,7 @@ class Ease:
 
     def score(self, text: str, language: str) -> float:
         offline_textstat()  # the English dictionary set up once; other languages count with pyphen
-        from textstat.backend import metrics
+        from textstat.backend import metrics  # type: ignore[import-untyped]
 
         return float(getattr(metrics, self.formula)(text, language))
 

@@ -15,8 +15,8 @@ from .render import first_phase_link, phase_overview, phases_at_a_glance
 from .routes import phase_path
 from .strings import script_words
 
-NAV_PHASES = "guide:phases"
-NAV_KEY_PREFIX = "nav."  # a nav title with this start is a key of content/strings.yml  # a nav entry with this value becomes the list of phase pages
+NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
+NAV_KEY_PREFIX = "nav."  # a nav title with this start is a key of content/strings.yml
 GLANCE_MARKER = "<!-- guide:phases-at-a-glance -->"
 # Hand-written pages name phases only through markers, so adding, renaming or retiring a
 # phase in content/guide.yml changes every page that mentions them.
