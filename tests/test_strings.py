@@ -19,6 +19,7 @@ from guide.strings import (
     SCRIPT_PREFIXES,
     TEMPLATES,
     StringsCatalog,
+    config_uses,
     forms,
     template_uses,
     theme_uses,
@@ -172,7 +173,11 @@ def test_a_script_may_only_use_the_words_the_page_gives_scripts(tmp_path: Path) 
 def test_every_use_in_the_project_is_found_and_every_word_is_used() -> None:
     """The checks see the uses (a template, an override and a script each), and no word in the
     catalog is left over, unused by anything: a dead entry would be translated for nothing."""
-    uses = [*template_uses(), *theme_uses(ROOT / "overrides", "overrides")]
+    uses = [
+        *template_uses(),
+        *theme_uses(ROOT / "overrides", "overrides"),
+        *config_uses(ROOT / "mkdocs.yml", "mkdocs.yml"),
+    ]
     files = {use.file for use in uses}
     assert {
         "hooks/guide/templates/phase_body.md.j2",

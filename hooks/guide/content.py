@@ -22,7 +22,16 @@ from .local_help import load_local_help
 from .model import Guide, LocalHelp, SafetyContent
 from .problems import ContentError, Problem
 from .routes import targets
-from .strings import STRINGS_FILE, catalog, placeholders, strings_problems, template_uses, theme_uses, use_problems
+from .strings import (
+    STRINGS_FILE,
+    catalog,
+    config_uses,
+    placeholders,
+    strings_problems,
+    template_uses,
+    theme_uses,
+    use_problems,
+)
 from .translate import Field, Translation, read_translation, text_fields, translated_source
 from .validate import (
     check,
@@ -247,5 +256,7 @@ def _strings(
     uses = template_uses()
     if theme is not None:
         uses += theme_uses(theme, theme_shown_as)
+        # The project's own config, beside the theme: its nav titles are keys too.
+        uses += config_uses(theme.parent / "mkdocs.yml", "mkdocs.yml")
     problems.extend(use_problems(words, uses, catalog_name=source.name))
     return words

@@ -273,6 +273,26 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
     return uses
 
 
+# Keys the MkDocs adapter (hooks/guide_pages.py) reads itself, with the values it fills in.
+ADAPTER_KEYS: dict[str, frozenset[str]] = {
+    "site.description": frozenset(),
+    "translation.stale": frozenset(),
+    "date.full": frozenset({"day", "month", "year"}),
+}
+ADAPTER_SHOWN = "hooks/guide_pages.py"
+_NAV_TITLE = re.compile(r"^\s*-\s+(nav\.[a-z0-9_.-]+):", re.MULTILINE)
+
+
+def config_uses(config_file: Path, shown_as: str) -> list[Use]:
+    """The keys the site's config names as nav titles (`- nav.home: index.md`), and those the
+    adapter reads itself."""
+    uses = [Use(ADAPTER_SHOWN, 1, f"words[{key!r}]", key, values) for key, values in ADAPTER_KEYS.items()]
+    if config_file.is_file():
+        text = config_file.read_text(encoding="utf-8")
+        uses += [Use(shown_as, _line(text, m.start(1)), m[1], m[1], frozenset()) for m in _NAV_TITLE.finditer(text)]
+    return uses
+
+
 def _script_uses(text: str, shown: str) -> Iterator[Use]:
     for match in _SCRIPT_USE.finditer(text):
         line = _line(text, match.start())
