@@ -44,7 +44,9 @@ def check_spelling(spelling: str, words: str) -> None:
         raise PatternError(f"'{words}' must be plain words, one space between them")
     for text in (spelling, words):
         if text != folded(text):
-            raise PatternError(f"'{text}' must be lower case without accents ('{folded(text)}'): the page drops them first")
+            raise PatternError(
+                f"'{text}' must be lower case without accents ('{folded(text)}'): the page drops them first"
+            )
 
 
 def check_pattern(pattern: str) -> None:

@@ -22,7 +22,7 @@ dropped. Pure: no MkDocs; problems are `file:line: where: what` in one ContentEr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from .problems import ContentError, Problem
 from .yamlsource import Loc, Source, read_source
 
 FIELDS = ("phrases", "together")
+Report = Callable[[Loc, str, str], Problem]  # (where in the file, where in words, what) -> a problem
 _TOP = ("language", "spellings", "rules")
 
 
@@ -125,7 +126,7 @@ def _problems(source: Source, guide: Guide, language: str | None) -> Iterator[Pr
         yield problem(("language",), "language", "missing: the language's code, as in 'es'")
     elif language is not None and found != language:
         yield problem(("language",), "language", f"is '{found}', but this file is for '{language}'")
-    yield from _spelling_problems(source, data.get("spellings"), problem)
+    yield from _spelling_problems(data.get("spellings"), problem)
     rules = data.get("rules")
     if not isinstance(rules, dict):
         yield problem(("rules",), "rules", "missing: a mapping from each English rule's path to its phrases")
@@ -146,13 +147,14 @@ def _problems(source: Source, guide: Guide, language: str | None) -> Iterator[Pr
             yield from _rule_problems(str(key), entry, rule, problem)
 
 
-def _rule_problems(key: str, entry: dict[Any, Any], rule: MessageRule, problem: Any) -> Iterator[Problem]:
+def _rule_problems(key: str, entry: dict[Any, Any], rule: MessageRule, problem: Report) -> Iterator[Problem]:
     wanted = _fields(rule)
     has = " and ".join(f"'{name}'" for name in wanted)
+    has = has if len(wanted) > 1 else f"only {has}"
     for name in entry:
         if name not in wanted:
             what = "field" if name in FIELDS else "unknown field"
-            yield problem(("rules", key, name), key, f"{what} '{name}': the English rule has only {has}")
+            yield problem(("rules", key, name), key, f"{what} '{name}': the English rule has {has}")
     for name in wanted:
         if name not in entry:
             yield problem(("rules", key), key, f"missing '{name}': the English rule has {has}")
@@ -169,7 +171,7 @@ def _rule_problems(key: str, entry: dict[Any, Any], rule: MessageRule, problem: 
                 yield from _list_problems(loc, f"{key} > together[{index}]", part, problem)
 
 
-def _list_problems(loc: Loc, where: str, items: Any, problem: Any) -> Iterator[Problem]:
+def _list_problems(loc: Loc, where: str, items: Any, problem: Report) -> Iterator[Problem]:
     if not isinstance(items, list) or not items:
         yield problem(loc, where, "must be a list of one or more phrases")
         return
@@ -184,7 +186,7 @@ def _list_problems(loc: Loc, where: str, items: Any, problem: Any) -> Iterator[P
             yield problem((*loc, index), shown, f"'{item}': {error}")
 
 
-def _spelling_problems(source: Source, spellings: Any, problem: Any) -> Iterator[Problem]:
+def _spelling_problems(spellings: Any, problem: Report) -> Iterator[Problem]:
     if spellings is None:
         return
     if not isinstance(spellings, dict):
