@@ -33,17 +33,17 @@ LANGUAGES = ("es", "fr")
 GUIDE = site_content().guide
 PAGE = next(phase.id for phase in GUIDE.phases if phase.message_rules)
 
-# The blind figures of each language's current held-out set (the second: the first was measured
-# blind and folded into the tuned set), rounded down: a floor that catches a change making
-# things worse, not a target. Hinted threats are the weakest class, as in English.
+# The blind figures of each language's current held-out set (the fourth: each of the three
+# before it was measured blind, then folded into the tuned set), rounded down: a floor that
+# catches a change making things worse, not a target. README.md quotes the figures.
 HELD_OUT = {
     "es": Floors(
-        recall={"self-harm": 0.5, "threat": 0.05, "stop-pressure": 0.6, "around-block": 0.3, "wont-give-up": 0.55},
+        recall={"self-harm": 0.5, "threat": 0.35, "stop-pressure": 0.35, "around-block": 0.55, "wont-give-up": 0.4},
         right_rule=0.9,
         false_alarms=0.05,
     ),
     "fr": Floors(
-        recall={"self-harm": 0.35, "threat": 0.15, "stop-pressure": 0.5, "around-block": 0.3, "wont-give-up": 0.4},
+        recall={"self-harm": 0.35, "threat": 0.3, "stop-pressure": 0.45, "around-block": 0.4, "wont-give-up": 0.3},
         right_rule=0.9,
         false_alarms=0.05,
     ),
