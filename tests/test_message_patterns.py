@@ -18,6 +18,9 @@ GOOD = [
     "(a|b c (d|e)?)? f",
     "don't",
     "(i'm|i am) sorry",
+    "(qué|que)? haces",
+    "j'ai (envie|besoin) de",
+    "tú*",
 ]
 BAD = [
     ("(a|)", "empty alternative before ')' at character 4"),
@@ -33,6 +36,9 @@ BAD = [
     ("can't*", "'*' at character 6 goes right after a plain word, as in block*"),
     ("don't? go", "'?' at character 6 goes right after a word or a ( ) group; put a word with an apostrophe in ( )"),
     ("' a", "an apostrophe at character 1 needs a word around it"),
+    ("Qué", "must be lower case: capitals in the draft don't matter"),
+    ("¿qué", "'¿' at character 1 is not allowed: use lower-case words, apostrophes, spaces and ( | ) ? * ... ."),
+    ("réponds-moi", "'-' at character 8 is not allowed: use lower-case words, apostrophes, spaces and ( | ) ? * ... ."),
 ]
 
 
@@ -114,3 +120,54 @@ def test_together_needs_every_part_each_in_words_the_others_left(page: Any) -> N
     assert page.evaluate(check, [parts, "Please take care."]) is False  # no first part
     # "talk" is used by the first part, so it cannot also be the second.
     assert page.evaluate(check, [parts, "You said you don't want to talk."]) is False
+
+
+# (language, spellings as the page carries them, pattern, draft, whether the script finds it):
+# accents, elision and the languages' spellings, read the way <html lang> says.
+FR = "j'=je,t'=te,qu'=que,t'es=tu es,s'il=si il,jai=je ai,chui=je suis,stp=si il te plait"
+ES = "q=que,xq=porque,pa=para,tqm=te quiero mucho"
+IN_A_LANGUAGE = [
+    ("es", ES, "qué haces", "QUE HACES", True),  # with or without accents
+    ("es", ES, "que haces", "¿Qué haces?", True),
+    ("es", ES, "que haces", "que\u0301 haces", True),  # an accent typed as its own mark (NFD)
+    ("es", ES, "niño", "el nino", True),
+    ("es", ES, "porque", "xq", True),  # an SMS spelling, read as its word
+    ("es", ES, "para que", "pa q me contestes", True),
+    ("es", ES, "te quiero", "tqm", True),
+    ("es", ES, "dijiste que no .", "Dijiste que no ¿pero por qué?", True),  # ¿ opens a sentence
+    ("es", ES, "dijiste que no .", "Dijiste que no pero", False),
+    ("es", ES, "you", "u", False),  # English text-speak is for English pages
+    ("fr", FR, "j'ai", "J’ai", True),  # curly apostrophe
+    ("fr", FR, "je ai", "j'ai", True),  # elision written out
+    ("fr", FR, "j'ai", "jai", True),
+    ("fr", FR, "je suis", "chui", True),
+    ("fr", FR, "tu es", "t'es où", True),
+    ("fr", FR, "te aime", "je t'aime", True),
+    ("fr", FR, "que il", "qu'il", True),
+    ("fr", FR, "si il te plait", "stp", True),
+    ("fr", FR, "si il te plait", "s'il te plaît", True),
+    ("fr", FR, "reponds moi", "Réponds-moi", True),  # a hyphen is a space
+    ("fr", FR, "tu vas voir .", "« Tu vas voir »", True),  # guillemets are punctuation
+    ("fr", FR, "je suis la .", "Je suis là…", True),  # … ends a sentence
+    ("fr", FR, "do not", "le livre dont je parle", False),  # French "dont" is not "don't"
+    ("en", "", "do not", "dont", True),
+    ("en", "", "constructor", "constructor", True),  # a word that names a property of objects
+]
+
+
+@pytest.mark.browser
+def test_the_page_reads_accents_elision_and_spellings_by_the_page_s_language(page: Any) -> None:
+    page.goto("phases/reconnect/")
+    finds = """([lang, spellings, pattern, draft]) => {
+        const root = document.createElement("div");
+        root.lang = lang;
+        root.dataset.scSpellings = spellings;
+        const rule = document.createElement("div");
+        rule.dataset.scDanger = "probe";
+        rule.dataset.phrases = pattern;
+        root.append(rule);
+        return window.scMessageCheck.check(draft, root).danger.includes("probe");
+    }"""
+    for lang, spellings, pattern, draft, expected in IN_A_LANGUAGE:
+        check_pattern(pattern)
+        assert page.evaluate(finds, [lang, spellings, pattern, draft]) is expected, (lang, pattern, draft)

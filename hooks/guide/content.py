@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from .languages import ENGLISH as _ENGLISH
 from .local_help import load_local_help
 from .model import Guide, LocalHelp, SafetyContent
+from .phrases import load_phrases, with_phrases
 from .problems import ContentError, Problem
 from .routes import targets
 from .strings import (
@@ -50,7 +51,8 @@ M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.yml"
 SAFETY_FILE = "safety.yml"
-HELPLINES_FILE = "helplines.yml"  # content/xx/: a language's own help, not a translation
+HELPLINES_FILE = "helplines.yml"
+PHRASES_FILE = "phrases.yml"  # content/xx/: the message check's words in that language  # content/xx/: a language's own help, not a translation
 # Parts of safety.yml that are each language's own data (content/xx/helplines.yml), not text
 # to translate: the numbers and services that serve that language's readers.
 LOCAL_SAFETY = (
@@ -161,6 +163,18 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
             problems.extend(error.problems)
             continue
         translations.append(translation)
+    if GUIDE_FILE in typed:
+        try:
+            # Each language's own words for the message check (phrases.py), over its translated rules.
+            phrases = load_phrases(
+                folder / language / PHRASES_FILE,
+                english.guide,
+                name=f"{shown_as}/{language}/{PHRASES_FILE}",
+                language=language,
+            )
+            typed[GUIDE_FILE] = with_phrases(typing.cast(Guide, typed[GUIDE_FILE]), phrases)
+        except ContentError as error:
+            problems.extend(error.problems)
     local: LocalHelp | None = None
     try:
         local = load_local_help(

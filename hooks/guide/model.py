@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .patterns import MAX_LENGTH, PatternError, check_pattern
+from .patterns import MAX_LENGTH, PatternError, check_pattern, check_spelling
 from .translate import TEXT
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -254,6 +254,15 @@ class StopRule(Record):
     section: Slug = Field(description="The id of the safety page section that shows the signals and says more.")
 
 
+def _spellings(spellings: dict[str, str]) -> dict[str, str]:
+    for spelling, words in spellings.items():
+        try:
+            check_spelling(spelling, words)
+        except PatternError as error:
+            raise PydanticCustomError("message_spelling", str(error)) from None
+    return spellings
+
+
 class Guide(Record):
     title: Line
     stop: StopRule = Field(description="The one rule for 'stop': every guide has it, as every page shows it.")
@@ -261,6 +270,11 @@ class Guide(Record):
         default=(),
         description="Rules of kind 'danger' for every message check: a draft with one of their phrases gets no "
         "score, only 'do not send this' and the safety page section the rule names.",
+    )
+    message_spellings: Annotated[dict[str, str], AfterValidator(_spellings)] = Field(
+        default_factory=dict,
+        description="How readers of this language write some words, read as the words before matching: "
+        "'xq': 'porque', \"j'\": 'je'. Set from content/xx/phrases.yml; English's are in message-check.js.",
     )
     phases: tuple[Phase, ...] = Field(min_length=1)
 

@@ -4,8 +4,10 @@ The page (overrides/assets/js/message-check.js) runs the patterns; this module o
 sure each one is well formed, so a mistake fails the build with a clear message instead of
 silently matching nothing, or everything. The syntax, also in CONTRIBUTING.md:
 
-- words, lower case, matched whole: `i know where you`. Contractions and curly apostrophes
-  don't matter: `i'm` also matches "im", "I’m" and "I am".
+- words, lower case, matched whole: `i know where you`. Accents, contractions and curly
+  apostrophes don't matter: `qué` also matches "que"; `i'm` also matches "im", "I’m" and
+  "I am" on an English page; `j'ai` also matches "jai" where the language's spellings say so
+  (content/xx/phrases.yml).
 - `word*`: the word or any longer one that starts with it: `block*` matches "blocked".
 - `(a|b c)`: one of the alternatives, each one or more words; groups may nest.
 - `?` after a word or a group: it may be left out: `i (just|really)? want`.
@@ -16,14 +18,35 @@ silently matching nothing, or everything. The syntax, also in CONTRIBUTING.md:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 GAP = "..."
 MAX_LENGTH = 400
-_TOKEN = re.compile(r"\.\.\.|[a-z0-9']+|[()|?*.]| +")
+_WORD = r"[^\W_]+"  # letters and digits of any script: "qué", "pourquoi", "2"
+_TOKEN = re.compile(r"\.\.\.|(?:[^\W_]|')+|[()|?*.]| +")
 
 
 class PatternError(ValueError):
     """What is wrong with a pattern, in words."""
+
+
+def folded(text: str) -> str:
+    """`text` as the page reads it before matching: lower case, accents dropped (NFD, marks removed)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def check_spelling(spelling: str, words: str) -> None:
+    """Raise PatternError unless `spelling` -> `words` is one the page can apply: a word as readers
+    type it, or an elided head ending in an apostrophe (`j'`), read as one or more plain words."""
+    if not re.fullmatch(r"[^\W_]+(?:'[^\W_]+)*'?", spelling):
+        raise PatternError(f"'{spelling}' must be one word, or a word and an apostrophe such as j'")
+    if not re.fullmatch(r"[^\W_]+(?: [^\W_]+)*", words):
+        raise PatternError(f"'{words}' must be plain words, one space between them")
+    for text in (spelling, words):
+        if text != folded(text):
+            raise PatternError(
+                f"'{text}' must be lower case without accents ('{folded(text)}'): the page drops them first"
+            )
 
 
 def check_pattern(pattern: str) -> None:
@@ -43,9 +66,9 @@ def check_pattern(pattern: str) -> None:
         alternative = stack[-1][-1]
         if token in "?*":
             last = alternative[-1] if alternative else ""
-            if token == "*" and not re.fullmatch(r"[a-z0-9]+", last):
+            if token == "*" and not re.fullmatch(_WORD, last):
                 raise PatternError(f"'*' {where} goes right after a plain word, as in block*")
-            if token == "?" and not (re.fullmatch(r"[a-z0-9]+", last) or last == ")"):
+            if token == "?" and not (re.fullmatch(_WORD, last) or last == ")"):
                 raise PatternError(
                     f"'?' {where} goes right after a word or a ( ) group; put a word with an apostrophe in ( )"
                 )
@@ -67,7 +90,7 @@ def check_pattern(pattern: str) -> None:
             _check_gaps(group)
             # A group is required when each of its alternatives needs a word.
             stack[-1][-1].append(")" if all(_needs_a_word(alt) for alt in group) else "?)")
-        elif token not in (GAP, ".") and not re.search(r"[a-z0-9]", token):
+        elif token not in (GAP, ".") and not re.search(_WORD, token):
             raise PatternError(f"an apostrophe {where} needs a word around it")
         else:
             alternative.append(token)

@@ -10,53 +10,65 @@ sc.component("message-check", () => {
   const WAIT_MS = 1200; // the live region speaks once typing pauses, not on every key
   const { $$, say, word } = sc;
 
-  // Both the draft and the rules' words are folded the same way first: lower case, one kind of
-  // apostrophe, contractions and a little text-speak written out ("I’m" and "im" -> "i am",
-  // "won't" -> "will not", "u" -> "you"), any other apostrophe dropped ("sister's" -> "sisters").
-  const FOLD = [
-    [/[’‘`´]/g, "'"],
+  // Draft and rules are folded alike: lower case, accents dropped (NFD, marks removed: "Qué" is
+  // "que"), one apostrophe. On an English page (<html lang>) contractions and a little text-speak
+  // are written out ("I’m", "im" -> "i am", "u" -> "you"); then the page's own spellings
+  // (content/xx/phrases.yml): a word ("chui" -> "je suis", "xq" -> "porque") or an elided head
+  // ("j'" of "j'ai" -> "je"). Any apostrophe left is dropped ("sister's" -> "sisters").
+  const EN = [
     [/\b(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n'?t\b/g,
       (_, w) => `${{ ca: "can", wo: "will" }[w] || w} not`],
     [/\bcannot\b/g, "can not"], [/\bi'?m\b/g, "i am"], [/\b(you|they)'?re\b|\b(we)'re\b/g, "$1$2 are"],
     [/\b(i|you|we|they|would|could|should|must|might)'?ve\b/g, "$1 have"], [/\b(\w+)'ll\b|\b(you|they)ll\b/g, "$1$2 will"],
     [/\b(\w+)'d\b/g, "$1 would"], [/\blet's\b/g, "let us"], [/\b(it|that|what|there|here|who|he|she)'s\b|\b(that|what|there|she)s\b/g, "$1$2 is"],
     [/\bu\b/g, "you"], [/\bur\b/g, "your"], [/\br\b/g, "are"], [/\bgonna\b/g, "going to"], [/\bwanna\b/g, "want to"],
-    [/\bpl[sz]\b/g, "please"], [/\b(?:cuz|coz)\b/g, "because"], [/\bok\b/g, "okay"], [/'/g, ""],
+    [/\bpl[sz]\b/g, "please"], [/\b(?:cuz|coz)\b/g, "because"], [/\bok\b/g, "okay"],
   ];
-  const fold = (text) => FOLD.reduce((t, [from, to]) => t.replace(from, to), text.toLowerCase());
+  const fold = (text, { lang, spell }) => [[/[’‘`´]/g, "'"], ...(lang === "en" ? EN : []),
+    [/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu, (w) => spell.get(w) ?? w.replace(/^[^']+'(?=.)/, (h) => spell.has(h) ? `${spell.get(h)} ` : h)],
+    [/'/g, ""]].reduce((t, [from, to]) => t.replace(from, to), text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, ""));
   // A draft as words between single spaces, with " . " where a sentence ends:
-  // "I’m outside!! Open up" -> " i am outside . open up . ".
-  const norm = (text) => ` ${fold(text).replace(/[.!?;\n]+/g, " . ").replace(/[^\p{L}\p{N}.]+/gu, " ").trim()} . `.replace(/( \.)+/g, " .");
+  // "I’m outside!! Open up" -> " i am outside . open up . ". ¿ and ¡ open a sentence.
+  const norm = (text, how) => ` ${fold(text, how).replace(/[.!?;\n…¿¡]+/g, " . ").replace(/[^\p{L}\p{N}.]+/gu, " ").trim()} . `.replace(/( \.)+/g, " .");
 
   // A rule's phrase as a regular expression over that form. The syntax is in CONTRIBUTING.md and
   // checked at build time (hooks/guide/patterns.py): word, word*, (a|b), ? after either, ... and .
-  const compile = (phrase) => new RegExp(fold(phrase).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
+  const compile = (phrase, how) => new RegExp(fold(phrase, how).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
     t === "..." ? "(?: [^ .]+){0,4}" : t === "." ? " \\." : t === "(" ? "(?:" : t === "*" ? "[^ .]*"
     : !t.trim() ? "" : "|)?".includes(t) ? t : `(?: ${t})`) + "(?= )", "u");
-  const seen = new Map();
-  const list = (value) => (value || "").split(",").filter(Boolean)
-    .map((p) => seen.get(p) || seen.set(p, compile(p)).get(p));
+  const list = (value, how) => (value || "").split(",").filter(Boolean)
+    .map((p) => how.seen.get(p) || how.seen.set(p, compile(p, how)).get(p));
   // A rule is met by any one of its phrases, or by all parts of `together`, each part looked for
   // in the words the parts before it left: "you said you need space" then "but".
-  const has = (text, el) => list(el.dataset.phrases).some((re) => re.test(text)) || (!!el.dataset.together
+  const has = (text, el, how) => list(el.dataset.phrases, how).some((re) => re.test(text)) || (!!el.dataset.together
     && el.dataset.together.split(";").every((part) => {
-      const re = list(part).find((r) => r.test(text));
+      const re = list(part, how).find((r) => r.test(text));
       if (re) text = text.replace(re, " .");
       return !!re;
     }));
 
+  // How to read words here: the page's language and the spellings on the message check's box.
+  const ways = new Map();
+  const reading = (root) => {
+    const lang = (root.closest?.("[lang]") || document.documentElement).lang.slice(0, 2).toLowerCase();
+    const list = (root.querySelector("[data-sc-msg]") || root).dataset?.scSpellings || "";
+    return ways.get(lang + list) || ways.set(lang + list, { lang, seen: new Map(),
+      spell: new Map(list.split(",").filter(Boolean).map((pair) => pair.split("="))) }).get(lang + list);
+  };
+
   // Which rules a draft meets: {danger: [ids], met: {id: bool}}. Exposed for the tests.
   const check = (draft, root) => {
-    const text = norm(draft);
-    const danger = $$("[data-sc-danger]", root).filter((el) => has(text, el)).map((el) => el.dataset.scDanger);
+    const how = reading(root);
+    const text = norm(draft, how);
+    const danger = $$("[data-sc-danger]", root).filter((el) => has(text, el, how)).map((el) => el.dataset.scDanger);
     const words = (draft.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) || []).length;
     const lines = draft.split("\n").filter((l) => l.trim()).length;
     const questions = (draft.match(/[?？]/g) || []).length;
     const met = {};
     for (const li of $$("[data-sc-rule]", root)) {
       const d = li.dataset;
-      met[d.scRule] = d.kind === "include" ? has(text, li)
-        : d.kind === "avoid" ? !has(text, li)
+      met[d.scRule] = d.kind === "include" ? has(text, li, how)
+        : d.kind === "avoid" ? !has(text, li, how)
         : !(words > +(d.words || Infinity) || lines > +(d.lines || Infinity) || questions > +(d.questions ?? Infinity));
     }
     return { danger, met };
