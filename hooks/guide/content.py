@@ -51,8 +51,8 @@ M = TypeVar("M", bound=BaseModel)
 
 GUIDE_FILE = "guide.yml"
 SAFETY_FILE = "safety.yml"
-HELPLINES_FILE = "helplines.yml"
-PHRASES_FILE = "phrases.yml"  # content/xx/: the message check's words in that language  # content/xx/: a language's own help, not a translation
+HELPLINES_FILE = "helplines.yml"  # content/xx/: a language's own help, not a translation
+PHRASES_FILE = "phrases.yml"  # content/xx/: the message check's words in that language
 # Parts of safety.yml that are each language's own data (content/xx/helplines.yml), not text
 # to translate: the numbers and services that serve that language's readers.
 LOCAL_SAFETY = (
