@@ -55,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = splice_nav(config.nav, _content)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    config.site_name = _content.strings["site.name"]
     config.site_description = _content.strings["site.description"]
     # Templates in overrides/ read the quick exit, the site's own words and the languages here.
     config.extra.update(theme_extra(_content))

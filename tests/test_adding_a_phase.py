@@ -1,6 +1,8 @@
-"""Adding a phase as CONTRIBUTING.md says takes one edit to content/guide.yml: the project's
-own content checks and fast tests then pass on the copy, and every page that counts or lists
-the phases follows."""
+"""Adding a phase as CONTRIBUTING.md says takes one edit to content/guide.yml, and its entries
+in each language's content/xx/guide.yml (step 6): the project's own content checks and fast
+tests then pass on the copy, and every page that counts or lists the phases follows. Here the
+translations' texts are the English, standing in for a translator's work: the point is that
+the entries `translations todo` names are all the build asks for."""
 
 from __future__ import annotations
 
@@ -9,6 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
+from guide.content import english_fields
+from guide.languages import TRANSLATED
+from guide.translate import english_hash
 from support import ROOT, copy_project, site_content
 
 # The fast tests that check the guide's shape, its pages and the nav: they read the copy's
@@ -40,6 +47,19 @@ def _add_phase(model: Path, like: str, new_id: str) -> str:
     return copy
 
 
+def _translate_new_fields(content: Path, code: str) -> None:
+    """Step 6: every entry `python -m guide translations todo CODE guide.yml` prints, written in."""
+    target = content / code / "guide.yml"
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    missing = {
+        path: field for path, field in english_fields(content, "guide.yml").items() if path not in data["fields"]
+    }
+    assert missing and all(path.startswith("phases.keep-going.") for path in missing), sorted(missing)[:5]
+    entries = {path: {"from": english_hash(field.text), "text": field.text} for path, field in missing.items()}
+    block = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=10**6)
+    target.write_text(target.read_text(encoding="utf-8") + "".join(f"  {line}\n" for line in block.splitlines()))
+
+
 def test_a_phase_added_as_contributing_says_passes_the_fast_checks(tmp_path: Path) -> None:
     phases = site_content().guide.phases
     # A phase in the middle with no tools or examples of its own (it may check in, as every
@@ -53,6 +73,8 @@ def test_a_phase_added_as_contributing_says_passes_the_fast_checks(tmp_path: Pat
         else:
             (project / part).write_bytes(source.read_bytes())
     _add_phase(project / "content" / "guide.yml", like.id, "keep-going")
+    for language in TRANSLATED:
+        _translate_new_fields(project / "content", language.code)
 
     env = {**os.environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
     check = subprocess.run(

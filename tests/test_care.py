@@ -80,7 +80,7 @@ def test_own_it_asks_first_and_a_no_or_no_reply_ends_contact(built_site: BuiltSi
     steps = re.findall(r"\d\. ([A-Z][^.]*?) ¶", text)
     assert steps[0].startswith("Ask first, in a short text"), steps
     assert "A no is the answer. So is no reply. Either one ends contact" in text
-    assert "They may not want to talk about it. That is a stop" in text
+    assert "If they say they don't want to talk about it, that is a stop sign" in text
     assert "That is the end of contact, not just of the talk." in text
     assert "they may still say no to getting back together. That is their answer, and it ends contact too" in text
     # The last step sends on to the week of quiet only those who were not told to stop.

@@ -14,6 +14,7 @@ import pytest
 
 from guide.csp import apply_policy
 from guide.export import write_export
+from guide.multilingual import LANGUAGE_EXTRA
 from sitetools import BuiltSite, parse_html
 from support import ROOT, run_engine, run_mkdocs
 
@@ -99,7 +100,8 @@ def test_the_exported_config_has_no_hooks_and_the_hooks_nav_and_extra(
     plain = load_config(str(exported / "mkdocs.yml"))
     assert not plain.hooks and plain.site_url == hooked.site_url == "http://example.test/"
     assert plain.nav == hooked.nav
-    assert plain.extra == hooked.extra
+    # The export is the English alone: no language switch, no translation note.
+    assert plain.extra == {key: value for key, value in hooked.extra.items() if key not in LANGUAGE_EXTRA}
 
 
 def test_the_export_builds_without_hooks_into_the_same_site(

@@ -59,7 +59,7 @@ def test_headers_file_carries_the_policy_and_forbids_framing(built_site: BuiltSi
 # --- links, anchors, resources -------------------------------------------------------------------
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
+def test_every_internal_link_and_anchor_resolves(languages_site: BuiltSite) -> None:
     ids: dict[Path, set[str]] = {}
 
     def ids_of(path: Path) -> set[str]:
@@ -70,19 +70,19 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
         return ids[path]
 
     broken = []
-    for path in built_site.html_files():
-        base = built_site.url + path.relative_to(built_site.root).as_posix()
+    for path in languages_site.html_files():
+        base = languages_site.url + path.relative_to(languages_site.root).as_posix()
         for url in parse_html(path.read_text(encoding="utf-8")).urls():
             target = urlparse(urljoin(base, url))
-            if target.scheme not in ("http", "https") or f"{target.scheme}://{target.netloc}/" != built_site.url:
+            if target.scheme not in ("http", "https") or f"{target.scheme}://{target.netloc}/" != languages_site.url:
                 continue  # another site, tel:, mailto:, data:
-            file = built_site.root / unquote(target.path).lstrip("/")
+            file = languages_site.root / unquote(target.path).lstrip("/")
             if file.is_dir():
                 file = file / "index.html"
             if not file.is_file():
-                broken.append(f"{path.relative_to(built_site.root)}: {url}")
+                broken.append(f"{path.relative_to(languages_site.root)}: {url}")
             elif target.fragment and file.suffix == ".html" and target.fragment not in ids_of(file):
-                broken.append(f"{path.relative_to(built_site.root)}: {url} (no such anchor)")
+                broken.append(f"{path.relative_to(languages_site.root)}: {url} (no such anchor)")
     assert broken == []
 
 
@@ -180,11 +180,11 @@ def vnu_errors(site: Path) -> list[dict[str, str]]:
     return [m for m in json.loads(result.stderr or result.stdout)["messages"] if m["type"] == "error"]
 
 
-def test_html_validates_except_for_listed_theme_errors(built_site: BuiltSite) -> None:
+def test_html_validates_except_for_listed_theme_errors(languages_site: BuiltSite) -> None:
     allowed = tomllib.loads((ROOT / "tests" / "vnu-allowlist.toml").read_text(encoding="utf-8"))["allow"]
     assert all(entry["reason"].strip() for entry in allowed)
     messages = {entry["message"] for entry in allowed}
-    errors = vnu_errors(built_site.root)
+    errors = vnu_errors(languages_site.root)
     unexpected = [
         f"{e.get('url', '').rsplit('/site', 1)[-1]}:{e.get('lastLine')}: {e['message']}"
         for e in errors

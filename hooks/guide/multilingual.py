@@ -17,7 +17,14 @@ from .languages import ENGLISH, LANGUAGES, root
 from .problems import Problem
 from .translate import english_hash
 
-FROM_KEY = "translated_from"  # a translated page's front matter: english_hash() of the English file
+FROM_KEY = "translated_from"
+# What a language's build adds to config.extra for overrides/ (the switch, its note): absent
+# from the hook-free export, which is the English alone, with no other language to switch to.
+LANGUAGE_EXTRA = (
+    "languages",
+    "alternate",
+    "translation",
+)  # a translated page's front matter: english_hash() of the English file
 
 
 def site_url(english_url: str, language: str) -> str:

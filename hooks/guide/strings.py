@@ -275,6 +275,7 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
 
 # Keys the MkDocs adapter (hooks/guide_pages.py) reads itself, with the values it fills in.
 ADAPTER_KEYS: dict[str, frozenset[str]] = {
+    "site.name": frozenset(),
     "site.description": frozenset(),
     "translation.stale": frozenset(),
     "date.full": frozenset({"day", "month", "year"}),

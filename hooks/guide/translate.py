@@ -188,7 +188,7 @@ def read_translation(path: Path, name: str, english: Mapping[str, Field], *, lan
             continue
         text, made_from = value["text"], value["from"]
         if not isinstance(text, str) or not text.strip():
-            at((*loc, "text"), key, "has no translation: write the text, or copy the entry from the English")
+            at((*loc, "text"), key, "has no translation: write the text in this file's language")
             continue
         if not isinstance(made_from, str):
             at((*loc, "from"), key, "`from` must be the English text's hash, in quotes if it is all digits")
