@@ -206,3 +206,30 @@ def test_the_status_counts_translated_stale_and_missing_fields(tmp_path: Path) -
     )
     total = len(english_fields(project / "content", "safety.yml"))
     assert f"content/fr/safety.yml: {total - 2} translated, 1 stale, 1 missing" in result.stdout
+
+
+@pytest.mark.parametrize("language", [language.code for language in TRANSLATED])
+def test_no_english_sentence_is_left_on_a_translated_page(languages_site: BuiltSite, language: str) -> None:
+    """Every English text of five words or more (the content's fields and the site's own words)
+    is absent from the language's pages: a page that switches language halfway is worse than
+    none. Names of services and the like are shorter, or are the language's own data."""
+    english = load_content(ROOT / "content")
+    texts = [
+        field.text for name in ("guide.yml", "safety.yml") for field in english_fields(ROOT / "content", name).values()
+    ]
+    texts += list(english.strings.values())
+    probes = {" ".join(first.split()) for text in texts for first in [re.split(r"[.!?:\n]", text.strip())[0]]}
+    probes = {p for p in probes if len(p.split()) >= 5 and "{" not in p and "[" not in p and "*" not in p}
+    pages = {
+        path: " ".join(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")).split())
+        for path in (languages_site.root / language).rglob("*.html")
+    }
+    left = sorted(
+        {
+            f"{path.relative_to(languages_site.root)}: {probe}"
+            for path, text in pages.items()
+            for probe in probes
+            if probe in text
+        }
+    )
+    assert left == []

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from accessibility import axe_violations
 
 from guide.content import load_content
 from guide.languages import TRANSLATED
@@ -154,3 +155,25 @@ def test_the_region_chooser_offers_this_languages_regions_and_their_numbers(tab:
     if region.emergency:
         assert result.locator("a.sc-call").first.get_attribute("href") == "tel:" + region.emergency.replace(" ", "")
     assert region.name in tab.locator("[data-sc-regions-live]").inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "safety/", f"phases/{PHASE.id}/"])
+@pytest.mark.parametrize("code", CODES)
+def test_translated_pages_have_no_axe_violations(tab: Any, code: str, path: str) -> None:
+    """WCAG 2.2 A and AA and axe's best practices, as for the English pages, on a phone."""
+    tab.goto(f"{code}/{path}")
+    count, report = axe_violations(tab)
+    assert not count, f"/{code}/{path}:\n{report}"
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_the_open_switch_stays_on_a_phone_screen_and_widens_nothing(tab: Any, code: str) -> None:
+    tab.goto(f"{'' if code == 'en' else code + '/'}phases/{PHASE.id}/")
+    assert tab.evaluate("() => document.documentElement.scrollWidth") == 390
+    tab.locator(".md-header .md-select > button").tap()
+    links = tab.locator(".md-select__link")
+    links.last.wait_for(state="visible")
+    for index in range(links.count()):
+        box = links.nth(index).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert tab.evaluate("() => document.documentElement.scrollWidth") == 390
