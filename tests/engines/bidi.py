@@ -171,6 +171,8 @@ class FirefoxTab:
                 and event["params"].get("context") == self.context
                 for event in self.browser.events[seen:]
             ):
+                # Leave no button held down for the next test's clicks in this browser.
+                self._call("input.releaseActions", context=self.context)
                 raise
 
     def _pointer_click(self, origin: dict[str, Any]) -> None:

@@ -34,11 +34,19 @@ def reload(tab: Any) -> None:
 
 
 def click_through(tab: Any, site: EngineSite, *paths: str) -> None:
-    """Follow links in the content from page to page, as a reader would."""
+    """Follow links in the content from page to page, as a reader would. Material's instant
+    navigation changes the address at the click and swaps the article in only when the new
+    page has come, so wait for the new article, not only the address: an element found in
+    between belongs to the old page and is gone a moment later."""
     for path in paths:
+        tab.js("void (window.__scOldArticle = document.querySelector('article'))")
         tab.click(link_to(path))
         wait_for_url(tab, site.url + path)
         wait_for_load(tab)
+        wait_until(
+            lambda: tab.js("document.querySelector('article') !== (window.__scOldArticle || null)"),
+            "the new page's article",
+        )
 
 
 def assert_back_never_returns(tab: Any, site: EngineSite) -> None:
