@@ -20,11 +20,11 @@ from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
 from support import (
     FIXTURES,
     ODD_IDS,
-    PHONE,
     ROOT,
     build_languages,
     copy_project,
     guarded_context,
+    phone_page,
     run_mkdocs,
     site_content,
 )
@@ -127,14 +127,8 @@ def context(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterato
 @pytest.fixture
 def phone(browser: Any, site_url: str, offsite_requests: list[str]) -> Iterator[Any]:
     """A page in a fresh profile on a 390x844 touch screen, as most readers see the site."""
-    ctx = guarded_context(browser, site_url, offsite_requests, **PHONE)
-    errors: list[str] = []
-    tab = ctx.new_page()
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    ctx.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
-    assert offsite_requests == [], "the site requested another origin"
+    with phone_page(browser, site_url, offsite_requests) as tab:
+        yield tab
 
 
 @pytest.fixture

@@ -7,12 +7,14 @@ can be run (and sent to an xdist worker) on its own.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +122,20 @@ def guarded_context(browser: Any, site_url: str, offsite: list[str], **options: 
 
     ctx.route("**/*", guard)
     return ctx
+
+
+@contextlib.contextmanager
+def phone_page(browser: Any, site_url: str, offsite: list[str]) -> Iterator[Any]:
+    """A page in a fresh profile on a 390x844 touch screen, as most readers see the site; it
+    fails the test on a script error or a request to another origin."""
+    ctx = guarded_context(browser, site_url, offsite, **PHONE)
+    errors: list[str] = []
+    tab = ctx.new_page()
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    ctx.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert offsite == [], "the site requested another origin"
 
 
 def nav_link(page: Any, title: str) -> Any:

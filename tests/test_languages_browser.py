@@ -12,7 +12,19 @@ from accessibility import axe_violations
 
 from guide.content import load_content
 from guide.languages import TRANSLATED
-from support import EXIT_GLOB, PHONE, ROOT, box, guarded_context, keep, neutral_exit, pdf_pages, record, squash
+from support import (
+    EXIT_GLOB,
+    PHONE,
+    ROOT,
+    box,
+    guarded_context,
+    keep,
+    neutral_exit,
+    pdf_pages,
+    phone_page,
+    record,
+    squash,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +37,8 @@ ITEM = PHASE.checklist[0].id
 @pytest.fixture
 def tab(browser: Any, languages_url: str) -> Iterator[Any]:
     """A phone-sized page in a fresh profile on the site with every language."""
-    offsite: list[str] = []
-    errors: list[str] = []
-    ctx = guarded_context(browser, languages_url, offsite, **PHONE)
-    page = ctx.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    ctx.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
-    assert offsite == [], "the site requested another origin"
+    with phone_page(browser, languages_url, []) as page:
+        yield page
 
 
 @pytest.mark.parametrize("code", CODES)
