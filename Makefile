@@ -21,9 +21,10 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# One language at a time, with live reload: `make serve` is English at /, `make serve
-# LANGUAGE=es` the Spanish at /es/ (its switch's links to other languages have nothing to
-# show there). `make preview` builds and serves every language together, without live reload.
+# One language at a time, with live reload: `make serve` is English, `make serve LANGUAGE=es`
+# the Spanish, each at http://127.0.0.1:8000/ (the switch's links to other languages have
+# nothing to show there). `make preview` builds and serves every language together, at their
+# real paths, without live reload.
 LANGUAGE ?= en
 LANGUAGE_CONFIG := $(if $(filter en,$(LANGUAGE)),mkdocs.yml,mkdocs.$(LANGUAGE).yml)
 serve: setup
