@@ -182,3 +182,22 @@ def test_the_open_switch_stays_on_a_phone_screen_and_widens_nothing(tab: Any, co
         box = links.nth(index).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     assert tab.evaluate("() => document.documentElement.scrollWidth") == 390
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_on_a_wide_screen_the_controls_cover_no_words_of_the_banner_or_header(
+    browser: Any, languages_url: str, code: str
+) -> None:
+    """The safety link and the exit sit over the top right corner: the banner's sentence and
+    the header's controls must end before them, in every language's words."""
+    offsite: list[str] = []
+    ctx = guarded_context(browser, languages_url, offsite, viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    page.goto(f"{'' if code == 'en' else code + '/'}")
+    controls = page.locator(".sc-controls").bounding_box()
+    assert controls
+    for selector in (".sc-banner", ".md-header .md-select > button", ".md-header .md-search__inner"):
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["x"] + box["width"] <= controls["x"], (selector, box, controls)
+    ctx.close()
+    assert offsite == []
