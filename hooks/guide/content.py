@@ -143,7 +143,8 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
     known = targets([phase.id for phase in english.guide.phases])
     sections = [english.safety.safety.crisis.id, *(section.id for section in english.safety.safety.sections)]
     semantics: dict[str, Callable[[Source], Iterable[Problem]]] = {
-        GUIDE_FILE: lambda source: section_problems(source, sections),
+        # As for the English: unique summaries, guide: links, the safety sections it names.
+        GUIDE_FILE: lambda source: [*guide_problems(source), *section_problems(source, sections)],
         SAFETY_FILE: lambda source: link_problems(source, known),
     }
     strings: dict[str, str] | None = None
