@@ -26,10 +26,10 @@ from mkdocs.utils.meta import get_data
 from guide import ContentError
 from guide.content import Content, load_content
 from guide.languages import ENGLISH, by_code
-from guide.multilingual import check_pages, site_url, stale_fields_in, theme_languages
+from guide.multilingual import check_pages, language_extra, site_url, stale_fields_in, stale_texts, with_stale_note
 from guide.render import site_pages
 from guide.site import fill_markers, splice_nav, theme_extra
-from guide.strings import TEMPLATES, word
+from guide.strings import TEMPLATES
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 ENGLISH_DOCS = Path("docs")  # the English pages every language translates, relative to mkdocs.yml
@@ -59,17 +59,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = _content.strings["site.description"]
     # Templates in overrides/ read the quick exit, the site's own words and the languages here.
     config.extra.update(theme_extra(_content))
-    config.extra["languages"] = theme_languages(english_url, language)
-    # Truthy but not a list: Material's header then includes partials/alternate.html (ours, with
-    # links to this same page), and its base.html writes no hreflang links to home pages only.
-    config.extra["alternate"] = True
-    config.extra["translation"] = _translation_facts(_content)
-    _stale_texts.clear()
+    config.extra.update(language_extra(_content, english_url))
     for translation in _content.translations:
         for problem in translation.stale:
             # Not a warning: `--strict` would fail on it, and an English typo fix must never block.
             log.info("stale translation: %s", problem)
-            _stale_texts[problem.where] = translation.entries[problem.where].text
+    _stale_texts.clear()
+    _stale_texts.update(stale_texts(_content))
     return config
 
 
@@ -90,19 +86,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file.edit_uri = os.path.relpath(folder / source, config.docs_dir).replace(os.sep, "/")
         files.append(file)
     return files
-
-
-def _translation_facts(content: Content) -> dict[str, Any] | None:
-    """For the note on every translated page: when, and whether someone fluent has read it."""
-    if not content.translations:
-        return None
-    day = max(t.translated for t in content.translations)
-    words = content.strings
-    month = words[f"date.month.{day.month}"]
-    return {
-        "date": word(words, "date.full", day=day.day, month=month, year=day.year),
-        "reviewed": all(t.reviewed for t in content.translations),
-    }
 
 
 def _check_translated_pages(files: Files, config: MkDocsConfig) -> None:
@@ -137,20 +120,8 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     markdown = fill_markers(markdown, _loaded(), src_uri=page.file.src_uri)
     if page.file.src_uri in _stale_pages or stale_fields_in(markdown, _stale_texts):
-        markdown = _with_stale_note(markdown, config)
+        markdown = with_stale_note(markdown, _loaded().strings["translation.stale"])
     return markdown
-
-
-def _with_stale_note(markdown: str, config: MkDocsConfig) -> str:
-    """The page says, under its title, that part of it changed in English since it was
-    translated, and links to the English page."""
-    note = _loaded().strings["translation.stale"]
-    block = f'!!! note sc-stale ""\n    {note}\n'
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
-    return block + "\n" + markdown
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

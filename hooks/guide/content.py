@@ -89,10 +89,10 @@ def load_content(
 
     For another language, the English is loaded and checked first (it is the structure), then
     `folder`/LANGUAGE/ supplies the text, checked as strictly as the English."""
-    english = _load_english(folder, shown_as=shown_as, theme=theme, theme_shown_as=theme_shown_as)
+    english, sources = _load_english(folder, shown_as=shown_as, theme=theme, theme_shown_as=theme_shown_as)
     if language == ENGLISH:
         return english
-    return _translate(english, folder, shown_as=shown_as, language=language)
+    return _translate(english, sources, folder, shown_as=shown_as, language=language)
 
 
 # Each English file with translatable text: its model, and what in it is not for translation.
@@ -136,12 +136,16 @@ def _fields(model: type[BaseModel] | None, data: Any, skip: tuple[str, ...]) -> 
     return text_fields(model, data, skip=skip)
 
 
-def _translate(english: Content, folder: Path, *, shown_as: str, language: str) -> Content:
+def _translate(
+    english: Content, sources: Mapping[str, Source], folder: Path, *, shown_as: str, language: str
+) -> Content:
+    """`english` and the `sources` it was read from (each English file, read once) with
+    `folder`/LANGUAGE/'s text, phrases and help in place of the English."""
     problems: list[Problem] = []
     translations: list[Translation] = []
     typed: dict[str, BaseModel] = {}
-    known = targets([phase.id for phase in english.guide.phases])
-    sections = [english.safety.safety.crisis.id, *(section.id for section in english.safety.safety.sections)]
+    known = targets(phase_ids(sources[GUIDE_FILE]))
+    sections = safety_section_ids(sources[SAFETY_FILE])
     semantics: dict[str, Callable[[Source], Iterable[Problem]]] = {
         # As for the English: unique summaries, guide: links, the safety sections it names.
         GUIDE_FILE: lambda source: [*guide_problems(source), *section_problems(source, sections)],
@@ -149,7 +153,7 @@ def _translate(english: Content, folder: Path, *, shown_as: str, language: str) 
     }
     strings: dict[str, str] | None = None
     for name, (model, skip) in TRANSLATED_FILES.items():
-        source = read_source(folder / name, f"{shown_as}/{name}")
+        source = sources[name]
         fields = _fields(model, source.data, skip)
         try:
             translation = read_translation(
@@ -211,7 +215,8 @@ def _translated_strings(source: Source, english: Mapping[str, str], problems: li
 
 def _load_english(
     folder: Path, *, shown_as: str, theme: Path | None = None, theme_shown_as: str = "overrides"
-) -> Content:
+) -> tuple[Content, dict[str, Source]]:
+    """The English content, and each file's Source, which a translation is laid over."""
     problems: list[Problem] = []
 
     def read(name: str) -> Source | None:
@@ -230,7 +235,7 @@ def _load_english(
             problems.extend(error.problems)
             return None
 
-    guide_source, safety_source = read(GUIDE_FILE), read(SAFETY_FILE)
+    guide_source, safety_source, strings_source = read(GUIDE_FILE), read(SAFETY_FILE), read(STRINGS_FILE)
     ids = phase_ids(guide_source) if guide_source else []
     known = targets(ids)
     sections = safety_section_ids(safety_source) if safety_source else None
@@ -251,10 +256,12 @@ def _load_english(
         yield from region_problems(source)
 
     safety = typed(SafetyContent, safety_source, safety_semantic)
-    strings = _strings(read(STRINGS_FILE), problems, theme, theme_shown_as)
+    strings = _strings(strings_source, problems, theme, theme_shown_as)
     if problems or guide is None or safety is None or strings is None:
         raise ContentError(problems)
-    return Content(guide=guide, safety=safety, strings=strings)
+    # Each typed file came from its source, so none of them is None here.
+    sources = {GUIDE_FILE: guide_source, SAFETY_FILE: safety_source, STRINGS_FILE: strings_source}
+    return Content(guide=guide, safety=safety, strings=strings), typing.cast(dict[str, Source], sources)
 
 
 def _strings(

@@ -13,18 +13,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .content import Content
 from .languages import ENGLISH, LANGUAGES, root
 from .problems import Problem
+from .strings import word
 from .translate import english_hash
 
-FROM_KEY = "translated_from"
+FROM_KEY = "translated_from"  # a translated page's front matter: english_hash() of the English file
 # What a language's build adds to config.extra for overrides/ (the switch, its note): absent
 # from the hook-free export, which is the English alone, with no other language to switch to.
-LANGUAGE_EXTRA = (
-    "languages",
-    "alternate",
-    "translation",
-)  # a translated page's front matter: english_hash() of the English file
+LANGUAGE_EXTRA = ("languages", "alternate", "translation")
+STALE_CLASS = "sc-stale"  # the note on a page part of which changed in English since
 
 
 def site_url(english_url: str, language: str) -> str:
@@ -45,6 +44,50 @@ def theme_languages(english_url: str, language: str) -> dict[str, Any]:
             for lang in LANGUAGES
         ],
     }
+
+
+def language_extra(content: Content, english_url: str) -> dict[str, Any]:
+    """The LANGUAGE_EXTRA values of config.extra for the build of `content.language`."""
+    return {
+        "languages": theme_languages(english_url, content.language),
+        # Truthy but not a list: Material's header then includes partials/alternate.html (ours,
+        # with links to this same page), and its base.html writes no hreflang links to home pages.
+        "alternate": True,
+        "translation": translation_facts(content),
+    }
+
+
+def translation_facts(content: Content) -> dict[str, Any] | None:
+    """For the note on every translated page: when, in its own words, and whether someone fluent
+    has read it. None for the English."""
+    if not content.translations:
+        return None
+    day = max(t.translated for t in content.translations)
+    words = content.strings
+    month = words[f"date.month.{day.month}"]
+    return {
+        "date": word(words, "date.full", day=day.day, month=month, year=day.year),
+        "reviewed": all(t.reviewed for t in content.translations),
+    }
+
+
+def stale_texts(content: Content) -> dict[str, str]:
+    """Each stale field's path and its (old) translated text, which pages carrying it show."""
+    return {
+        problem.where: translation.entries[problem.where].text
+        for translation in content.translations
+        for problem in translation.stale
+    }
+
+
+def with_stale_note(markdown: str, note: str) -> str:
+    """The page with `note` under its title: part of it changed in English since it was translated."""
+    block = f'!!! note {STALE_CLASS} ""\n    {note}\n'
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", block, *lines[index + 1 :]])
+    return block + "\n" + markdown
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ typo fix never blocks a build. Pure: no MkDocs here.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import types
 import typing
@@ -140,9 +141,6 @@ class Translation:
     entries: Mapping[str, Entry]
     stale: tuple[Problem, ...]  # fields whose English changed since: warnings, not errors
 
-    def stale_paths(self) -> list[str]:
-        return [p.where for p in self.stale]
-
 
 META_KEYS = {"language", "translated", "reviewed", "fields"}
 
@@ -218,7 +216,7 @@ def read_translation(path: Path, name: str, english: Mapping[str, Field], *, lan
 def translated_source(english: Source, fields: Mapping[str, Field], translation: Translation) -> Source:
     """The English data with every text field replaced by its translation, as a Source whose
     lines point into the translation file, so the model's own checks name the right line."""
-    data = _copy(english.data)
+    data = copy.deepcopy(english.data)
     lines: dict[Loc, int] = {(): 1}
     for path, field in fields.items():
         entry = translation.entries[path]
@@ -230,34 +228,36 @@ def translated_source(english: Source, fields: Mapping[str, Field], translation:
 def status(fields: Mapping[str, Field], data: Any) -> tuple[int, int, int]:
     """(current, stale, missing) for `make translations`, from a file's raw data (or None when
     the file does not exist yet); lenient, so it counts a half-done file too."""
-    entries = data.get("fields") if isinstance(data, dict) else None
-    entries = entries if isinstance(entries, dict) else {}
-    current = stale = missing = 0
-    for path, field in fields.items():
-        entry = entries.get(path)
-        entry = entry if isinstance(entry, dict) else {}
-        text = entry.get("text")
-        if not isinstance(text, str) or not text.strip():
-            missing += 1
-        elif entry.get("from") == english_hash(field.text):
-            current += 1
-        else:
-            stale += 1
-    return current, stale, missing
+    states = [_state(field, entry) for field, entry in _entries(fields, data)]
+    return states.count("current"), states.count("stale"), states.count("missing")
 
 
 def todo(fields: Mapping[str, Field], data: Any) -> Iterator[str]:
     """The entries a translator still has to write or update, as YAML to paste under `fields:`,
     each with the English text it is made from."""
+    for field, entry in _entries(fields, data):
+        if _state(field, entry) == "current":
+            continue
+        english = "\n".join(f"    # {line}" for line in field.text.splitlines())
+        was = f"    # was translated as: {_preview(str(entry.get('text')))}\n" if entry else ""
+        yield f"  {field.path}:\n{english}\n{was}    from: '{english_hash(field.text)}'\n    text:\n"
+
+
+def _entries(fields: Mapping[str, Field], data: Any) -> Iterator[tuple[Field, dict[Any, Any]]]:
+    """Each English field with its entry in a language's raw data ({} when it has none)."""
     entries = data.get("fields") if isinstance(data, dict) else None
     entries = entries if isinstance(entries, dict) else {}
     for path, field in fields.items():
         entry = entries.get(path)
-        if isinstance(entry, dict) and entry.get("from") == english_hash(field.text) and entry.get("text"):
-            continue
-        english = "\n".join(f"    # {line}" for line in field.text.splitlines())
-        was = f"    # was translated as: {_preview(str(entry.get('text')))}\n" if isinstance(entry, dict) else ""
-        yield f"  {path}:\n{english}\n{was}    from: '{english_hash(field.text)}'\n    text:\n"
+        yield field, entry if isinstance(entry, dict) else {}
+
+
+def _state(field: Field, entry: Mapping[Any, Any]) -> str:
+    """missing (no text, as the build sees it), stale (made from other English), or current."""
+    text = entry.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return "missing"
+    return "current" if entry.get("from") == english_hash(field.text) else "stale"
 
 
 def _unknown(key: str, english: Mapping[str, Field]) -> str:
@@ -278,14 +278,6 @@ def _is_day(text: str) -> bool:
     except ValueError:
         return False
     return len(text) == 10
-
-
-def _copy(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {key: _copy(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_copy(value) for value in data]
-    return data
 
 
 def _set(data: Any, loc: Loc, value: str) -> None:
