@@ -26,6 +26,7 @@ from support import (
     guarded_context,
     phone_page,
     run_mkdocs,
+    served_build,
     site_content,
 )
 
@@ -152,11 +153,11 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     item_id = text[start:line_end]
     text = text[:line_end] + "\n        former_ids: [old-name]" + text[line_end:]
     model.write_text(text, encoding="utf-8")
-    port = free_port()
-    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert f'data-sc-items="{item_id}|old-name' in (project / "site" / "index.html").read_text(encoding="utf-8")
-    with serve_directory(project / "site", port=port) as url:
+
+    def carries_the_old_id(site: Path) -> None:
+        assert f'data-sc-items="{item_id}|old-name' in (site / "index.html").read_text(encoding="utf-8")
+
+    with served_build(project, after=carries_the_old_id) as url:
         yield url
 
 
@@ -175,8 +176,5 @@ def odd_ids_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         text = text[:at] + new_id + text[end:]
         start = at
     model.write_text(text, encoding="utf-8")
-    port = free_port()
-    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_directory(project / "site", port=port) as url:
+    with served_build(project) as url:
         yield url

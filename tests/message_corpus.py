@@ -11,6 +11,7 @@ drafts that get "Do not send this".
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,20 @@ def measure(page: Any, url: str, corpus: list[Draft]) -> Figures:
         elif draft.label not in fired:
             misses.append(f"{draft.label} shown as {', '.join(fired)}: {draft.text}")
     return Figures(dict(counts), dict(caught), dict(right), alarms, misses)
+
+
+def check_corpus(
+    page: Any, url: str, name: str, *, at_least: int, floor: Floors, title: str, record: Callable[[Figures], None]
+) -> None:
+    """Run the drafts of tests/data/`name` (at least `at_least` of them) on the page at `url`,
+    print their figures under `title` (README.md quotes them), hand them to `record`, and hold
+    them to `floor`."""
+    corpus = drafts(name)
+    assert len(corpus) >= at_least
+    figures = measure(page, url, corpus)
+    print("\n" + figures.report(title))
+    record(figures)
+    assert_meets(figures, floor)
 
 
 def assert_meets(figures: Figures, floor: Floors) -> None:

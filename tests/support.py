@@ -14,12 +14,12 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from guide.content import Content, load_content
-from sitetools import mkdocs_env
+from sitetools import free_port, mkdocs_env, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -52,6 +52,19 @@ def run_mkdocs(
     project: Path, *args: str, site_url: str | None = None, timeout: float = 180
 ) -> subprocess.CompletedProcess[str]:
     return run_engine([sys.executable, "-m", "mkdocs", *args], project, site_url=site_url, timeout=timeout)
+
+
+@contextlib.contextmanager
+def served_build(project: Path, *, after: Callable[[Path], None] | None = None) -> Iterator[str]:
+    """`project` built with `--strict` for a free local port, then served there (its address);
+    `after`, if given, sees the built site folder first (to check it, or break it)."""
+    port = free_port()
+    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    if after is not None:
+        after(project / "site")
+    with serve_directory(project / "site", port=port) as url:
+        yield url
 
 
 def build_languages(project: Path, out: Path, *, site_url: str) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from guide.content import load_content
-from sitetools import free_port, serve_directory
-from support import EXIT_GLOB, NEUTRAL, ROOT, copy_project, guarded_context, run_mkdocs
+from support import EXIT_GLOB, NEUTRAL, ROOT, copy_project, guarded_context, run_mkdocs, served_build
 
 JS = Path("overrides/assets/js")
 FIRST = load_content(ROOT / "content").guide.phases[0]
@@ -42,10 +41,7 @@ def break_the_runner(project: Path) -> None:
 
 def build(project: Path, change: Callable[[Path], None]) -> Iterator[str]:
     change(project)
-    port = free_port()
-    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_directory(project / "site", port=port) as url:
+    with served_build(project) as url:
         yield url
 
 
@@ -63,13 +59,11 @@ def runnerless_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def unparsable_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """site.js as an engine that cannot parse one of its lines sees it: none of it runs."""
 
-    project = copy_project(tmp_path_factory.mktemp("unparsable"))
-    port = free_port()
-    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    site_js = project / "site" / "assets" / "js" / "site.js"
-    site_js.write_text(site_js.read_text(encoding="utf-8") + "\nlet = ;\n", encoding="utf-8")
-    with serve_directory(project / "site", port=port) as url:
+    def unparsable(site: Path) -> None:
+        site_js = site / "assets" / "js" / "site.js"
+        site_js.write_text(site_js.read_text(encoding="utf-8") + "\nlet = ;\n", encoding="utf-8")
+
+    with served_build(copy_project(tmp_path_factory.mktemp("unparsable")), after=unparsable) as url:
         yield url
 
 

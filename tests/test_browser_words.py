@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from sitetools import free_port, serve_directory
-from support import copy_project, neutral_exit, run_mkdocs, site_content
+from support import copy_project, neutral_exit, served_build, site_content
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +36,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert old, f"content/strings.yml no longer has {key}: update this test"
         text = text.replace(old.group(0), f"{key}: {json.dumps(words)}")
     catalog.write_text(text, encoding="utf-8")
-    port = free_port()
-    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve_directory(project / "site", port=port) as url:
+    with served_build(project) as url:
         yield url
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from message_corpus import DANGER_IDS, TUNED, Floors, assert_meets, drafts, measure
+from message_corpus import DANGER_IDS, TUNED, Floors, check_corpus, drafts
 from support import site_content
 
 pytestmark = pytest.mark.browser
@@ -38,21 +38,27 @@ def test_the_danger_classes_are_the_guide_s_danger_rules() -> None:
 
 
 def test_the_rules_catch_the_drafts_they_were_written_against(page: Any, record_property: Any) -> None:
-    corpus = drafts("message_drafts.yml")
-    assert len(corpus) >= 500
-    figures = measure(page, f"phases/{PAGE}/", corpus)
-    print("\n" + figures.report("message check, tuned set"))
-    record_property("tuned", figures.report("tuned"))
-    assert_meets(figures, TUNED)
+    check_corpus(
+        page,
+        f"phases/{PAGE}/",
+        "message_drafts.yml",
+        at_least=500,
+        floor=TUNED,
+        title="message check, tuned set",
+        record=lambda figures: record_property("tuned", figures.report("tuned")),
+    )
 
 
 def test_the_rules_generalise_to_drafts_written_after_them(page: Any, record_property: Any) -> None:
-    corpus = drafts("message_drafts_heldout.yml")
-    assert len(corpus) >= 90
-    figures = measure(page, f"phases/{PAGE}/", corpus)
-    print("\n" + figures.report("message check, held-out set"))
-    record_property("held_out", figures.report("held-out"))
-    assert_meets(figures, HELD_OUT)
+    check_corpus(
+        page,
+        f"phases/{PAGE}/",
+        "message_drafts_heldout.yml",
+        at_least=90,
+        floor=HELD_OUT,
+        title="message check, held-out set",
+        record=lambda figures: record_property("held_out", figures.report("held-out")),
+    )
 
 
 def test_no_draft_is_in_both_sets() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from message_corpus import DANGER_IDS, TUNED, Floors, assert_meets, drafts, measure
+from message_corpus import DANGER_IDS, TUNED, Floors, check_corpus, drafts
 from support import guarded_context, site_content
 
 pytestmark = pytest.mark.browser
@@ -77,24 +77,30 @@ def test_each_language_s_rules_catch_the_drafts_they_were_written_against(
     tab: Any, language_page: tuple[str, str], record_property: Any
 ) -> None:
     language, url = language_page
-    corpus = drafts(f"message_drafts.{language}.yml")
-    assert len(corpus) >= 300
-    figures = measure(tab, url, corpus)
-    print("\n" + figures.report(f"message check ({language}), tuned set"))
-    record_property(f"tuned_{language}", figures.report("tuned"))
-    assert_meets(figures, TUNED)
+    check_corpus(
+        tab,
+        url,
+        f"message_drafts.{language}.yml",
+        at_least=300,
+        floor=TUNED,
+        title=f"message check ({language}), tuned set",
+        record=lambda figures: record_property(f"tuned_{language}", figures.report("tuned")),
+    )
 
 
 def test_each_language_s_rules_generalise_to_drafts_written_after_them(
     tab: Any, language_page: tuple[str, str], record_property: Any
 ) -> None:
     language, url = language_page
-    corpus = drafts(f"message_drafts_heldout.{language}.yml")
-    assert len(corpus) >= 90
-    figures = measure(tab, url, corpus)
-    print("\n" + figures.report(f"message check ({language}), held-out set"))
-    record_property(f"held_out_{language}", figures.report("held-out"))
-    assert_meets(figures, HELD_OUT[language])
+    check_corpus(
+        tab,
+        url,
+        f"message_drafts_heldout.{language}.yml",
+        at_least=90,
+        floor=HELD_OUT[language],
+        title=f"message check ({language}), held-out set",
+        record=lambda figures: record_property(f"held_out_{language}", figures.report("held-out")),
+    )
 
 
 # A draft of each danger class as a reader types it into the box, and one to send.
