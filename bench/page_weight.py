@@ -6,7 +6,6 @@ import functools
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from shared import (
@@ -16,8 +15,10 @@ from shared import (
     Plan,
     build,
     free_port,
+    keep_response,
     kib,
     log,
+    response_body,
     serve_directory,
     table,
 )
@@ -43,10 +44,6 @@ class PageWeight:
         return sum(r.gzipped if gzipped else r.raw for r in self.resources if ours is None or r.ours == ours)
 
 
-def _keep(into: list[Any], response: Any) -> None:
-    into.append(response)
-
-
 def measure_weight(snapshot: Path, work: Path, plan: Plan) -> list[PageWeight]:
     from playwright.sync_api import Response, sync_playwright
 
@@ -61,17 +58,13 @@ def measure_weight(snapshot: Path, work: Path, plan: Plan) -> list[PageWeight]:
                 log(f"page weight /{path}")
                 context = browser.new_context()  # a fresh, empty cache for every page
                 responses: list[Response] = []
-                # A plain function: Playwright cannot take a bound builtin such as list.append.
-                context.on("response", functools.partial(_keep, responses))
+                context.on("response", functools.partial(keep_response, responses))
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
                 page.wait_for_timeout(1000)  # late requests: search index, sitemap for instant nav
                 resources = []
                 for response in responses:
-                    try:
-                        body = response.body()
-                    except Exception:  # redirects and aborted requests have no body
-                        body = b""
+                    body = response_body(response)
                     url_path = urlsplit(response.url).path
                     ours = response.url == base + path or url_path.startswith(OUR_DIRS)
                     resources.append(Resource(url_path, len(body), len(gzip.compress(body, 9, mtime=0)), ours))

@@ -87,6 +87,20 @@ def command_output(*args: str) -> str:
         return "unknown"
 
 
+def keep_response(into: list[Any], response: Any) -> None:
+    """For `context.on("response", functools.partial(keep_response, into))`: Playwright cannot
+    take a bound builtin such as list.append."""
+    into.append(response)
+
+
+def response_body(response: Any) -> bytes:
+    """A response's body; redirects and aborted requests have none."""
+    try:
+        return bytes(response.body())
+    except Exception:  # Playwright raises its own error types for both
+        return b""
+
+
 def copy_project(source: Path, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:

@@ -27,19 +27,24 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from sitetools import CHROMIUM_FLAGS, free_port, mkdocs_env, serve_directory  # noqa: E402 - after the path it needs
+from shared import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    ROOT,
+    build,
+    copy_project,
+    free_port,
+    keep_response,
+    response_body,
+    serve_directory,
+)
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PAGES = {"home": "", "phase": "phases/understand/", "checklists": "checklists/", "safety": "safety/"}
 QUERY = "apolog"  # a word start, as readers type it: "apologise", "apology"
 BUDGET_KIB = 80  # issue 20: at most this much, gzipped, before any search
@@ -77,32 +82,8 @@ def _gz(body: bytes) -> int:
     return len(gzip.compress(body, 9, mtime=0))
 
 
-def _keep(into: list[Any], response: Any) -> None:
-    into.append(response)
-
-
 def _bodies(responses: list[Any]) -> list[tuple[str, int]]:
-    out = []
-    for response in responses:
-        try:
-            body = response.body()
-        except Exception:  # redirects and aborted requests have no body
-            body = b""
-        out.append((urlsplit(response.url).path, _gz(body)))
-    return out
-
-
-def _build(project: Path, site: Path, site_url: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=mkdocs_env(site_url),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed in {project}:\n{done.stdout}{done.stderr}")
+    return [(urlsplit(response.url).path, _gz(response_body(response))) for response in responses]
 
 
 def pagefind_command() -> str | None:
@@ -141,7 +122,7 @@ def add_pagefind(site: Path, command: str) -> None:
 def _run_page(browser: Any, base: str, option: str, name: str, path: str) -> SearchRun:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     responses: list[Any] = []
-    context.on("response", functools.partial(_keep, responses))
+    context.on("response", functools.partial(keep_response, responses))
     page = context.new_page()
     try:
         page.goto(base + path, wait_until="networkidle")
@@ -186,9 +167,9 @@ def measure(snapshot: Path, work: Path) -> tuple[list[SearchRun], str]:
     url = f"http://127.0.0.1:{port}/"
     sites: dict[str, Path] = {}
     sites["ours"] = work / "site-search-ours"
-    _build(snapshot, sites["ours"], url)
+    build(snapshot, sites["ours"], site_url=url)
     sites["material"] = work / "site-search-material"
-    _build(material_variant(snapshot, work / "project-search-material"), sites["material"], url)
+    build(material_variant(snapshot, work / "project-search-material"), sites["material"], site_url=url)
     note = ""
     command = pagefind_command()
     if command:
@@ -251,9 +232,5 @@ if __name__ == "__main__":  # on its own: `.venv/bin/python bench/weight_search.
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="second-chance-search-") as temp:
-        snapshot = Path(temp) / "project"
-        for part in ("mkdocs.yml", "docs", "hooks", "overrides", "content"):
-            copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy2
-            snapshot.mkdir(parents=True, exist_ok=True)
-            copy(ROOT / part, snapshot / part)
+        snapshot = copy_project(ROOT, Path(temp) / "project")
         print("\n".join(section(measure(snapshot, Path(temp)))))
