@@ -51,10 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # One build per language, in its own folder below the English site (mkdocs.xx.yml).
         config.site_url = site_url(english_url, language)
     _content = _load(config, language)
-    try:
-        config.nav = splice_nav(config.nav, _content)
-    except ContentError as error:
-        raise PluginError(str(error)) from None
+    config.nav = splice_nav(config.nav, _content)
     config.site_name = _content.strings["site.name"]
     config.site_description = _content.strings["site.description"]
     # Templates in overrides/ read the quick exit, the site's own words and the languages here.

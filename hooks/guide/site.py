@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Content
-from .problems import ContentError, Problem
 from .render import first_phase_link, phase_overview, phases_at_a_glance
 from .routes import phase_path
 from .strings import script_words
@@ -42,11 +41,9 @@ def splice_nav(nav: Any, content: Content) -> Any:
 
 
 def nav_title(title: str, content: Content) -> str:
-    if not title.startswith(NAV_KEY_PREFIX):
-        return title
-    if title not in content.strings:
-        raise ContentError([Problem("mkdocs.yml", 1, f"nav: {title}", "no such key in content/strings.yml")])
-    return content.strings[title]
+    # A key the catalog lacks has already failed the load, at its line in mkdocs.yml
+    # (strings.config_uses), wherever the theme is checked: the hooks, the export, `guide content`.
+    return content.strings[title] if title.startswith(NAV_KEY_PREFIX) else title
 
 
 def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
