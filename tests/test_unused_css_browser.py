@@ -1,0 +1,123 @@
+"""Pruning the theme's stylesheets changes nothing a reader sees: every element of a page, and
+its ::before and ::after, has the same computed style with the pruned stylesheets as with
+Material's own, on a phone and a desktop, light and dark, with the drawer open and with
+search showing results. Checked in Chromium against a copy of the built site that carries
+Material's stylesheets as shipped."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import material
+import pytest
+
+from guide.unused_css import THEME_CSS
+from sitetools import BuiltSite, serve_directory
+from support import PHONE, guarded_context, settle
+
+pytestmark = pytest.mark.browser
+
+# For every element in document order, and its ::before and ::after where they are drawn
+# (content is not none): its computed style, custom properties left out (the pruning removes
+# the unused ones; any that mattered would change a real property). A 32-bit FNV-1a hash of
+# each, to keep what crosses to Python small; `detail` gives the text of one, for a message.
+STYLES = """(detail) => {
+  // Every element has the same standard properties: read their names once (reading the
+  // custom ones too, long inline SVGs inherited by every element, took five times as long).
+  const names = Array.from(getComputedStyle(document.documentElement)).filter((n) => !n.startsWith('--'));
+  const styled = [];
+  for (const el of document.querySelectorAll('*')) {
+    styled.push([el, null]);
+    for (const pseudo of ['::before', '::after']) {
+      if (getComputedStyle(el, pseudo).content !== 'none') styled.push([el, pseudo]);
+    }
+  }
+  const text = ([el, pseudo]) => {
+    const style = getComputedStyle(el, pseudo);
+    let out = '';
+    for (const n of names) out += n + ':' + style.getPropertyValue(n) + ';';
+    return out;
+  };
+  const name = ([el, pseudo]) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + (pseudo || '');
+  if (detail !== null) return [name(styled[detail]), text(styled[detail])];
+  return styled.map((entry) => {
+    let hash = 0x811c9dc5;
+    const value = name(entry) + ' ' + text(entry);
+    for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+    return hash >>> 0;
+  });
+}"""
+
+
+@pytest.fixture(scope="module")
+def shipped_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the built site whose theme stylesheets are Material's own, as shipped, under
+    the names the pages link to."""
+    copy = tmp_path_factory.mktemp("shipped") / "site"
+    shutil.copytree(built_site.root, copy)
+    shipped = Path(material.__file__).parent / "templates" / THEME_CSS
+    for pruned in (copy / THEME_CSS).glob("*.css"):
+        (original,) = shipped.glob(pruned.name.split(".")[0] + ".*.min.css")
+        pruned.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    with serve_directory(copy) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def shown(browser: Any, url: str, path: str, device: str, scheme: str, state: str) -> Iterator[Any]:
+    """The page at `path` on `url`, in the state a test compares, its transitions ended."""
+    offsite: list[str] = []
+    options = PHONE if device == "phone" else {"viewport": {"width": 1280, "height": 800}}
+    ctx = guarded_context(browser, url, offsite, color_scheme=scheme, **options)
+    try:
+        page = ctx.new_page()
+        page.goto(path)
+        if state == "drawer":
+            page.locator("label.md-header__button[for=__drawer]").click()
+        elif state == "search":
+            if device == "phone":
+                page.locator("header button.sc-search-button").click()
+            else:
+                page.keyboard.press("/")
+            page.locator("input.md-search__input").press_sequentially("apolog")
+            page.locator(".md-search-result__item").first.wait_for()
+        settle(page)
+        yield page
+    finally:
+        ctx.close()
+    assert offsite == []
+
+
+# Each page in a scheme and on a device, both of each, and two states scripts make: about
+# a few seconds each: two loads of a page and some 350 properties of each of its elements.
+CASES = [
+    ("phone", "light", "", "page"),
+    ("phone", "dark", "phases/understand/", "page"),
+    ("phone", "light", "checklists/", "page"),
+    ("phone", "dark", "safety/", "page"),
+    ("desktop", "light", "phases/understand/", "page"),
+    ("desktop", "dark", "safety/", "page"),
+    ("desktop", "light", "404.html", "page"),
+    ("phone", "light", "phases/understand/", "drawer"),
+    ("desktop", "dark", "", "search"),
+]
+
+
+@pytest.mark.parametrize(("device", "scheme", "path", "state"), CASES)
+def test_every_element_looks_the_same_as_with_the_theme_s_own_stylesheets(
+    browser: Any, site_url: str, shipped_url: str, device: str, scheme: str, path: str, state: str
+) -> None:
+    with shown(browser, site_url, path, device, scheme, state) as page:
+        pruned = page.evaluate(STYLES, None)
+        with shown(browser, shipped_url, path, device, scheme, state) as other:
+            shipped = other.evaluate(STYLES, None)
+            assert len(pruned) == len(shipped), "the page draws other elements with the theme's own stylesheets"
+            differ = [index for index, (a, b) in enumerate(zip(pruned, shipped, strict=True)) if a != b]
+            if differ:
+                (where, mine), (_, theirs) = page.evaluate(STYLES, differ[0]), other.evaluate(STYLES, differ[0])
+                changed = sorted(set(theirs.split(";")) ^ set(mine.split(";")))
+                pytest.fail(f"{len(differ)} of {len(pruned)} differ; the first, {where}: {changed[:10]}")
