@@ -69,8 +69,10 @@ system-deps:
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	  fi
 
+# --dist loadgroup: the tests marked xdist_group (those that build a changed copy of the
+# project, and the engine tests) go to one worker per group, so each such build is made once.
 test: setup system-deps
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The safety behaviours, print and console checks in WebKit and Firefox only (tests/engines/).
 test-engines: setup system-deps
@@ -78,7 +80,7 @@ test-engines: setup system-deps
 
 # Unit, golden and build tests only: no browser.
 test-fast: setup
-	$(BIN)/python -m pytest -n auto -m "not browser"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser"
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup

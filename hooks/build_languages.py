@@ -2,10 +2,11 @@
 
   PYTHONPATH=hooks python hooks/build_languages.py SITE_DIR [mkdocs build options]
 
-English into SITE_DIR first (its build empties the folder), then each `mkdocs.xx.yml` into
-SITE_DIR/xx/, each with `--strict`. Last, one Content-Security-Policy allowing the template
-scripts of every language (guide.csp), because a host reads a single _headers file at the
-root. Tests build the same way, through this script.
+English into SITE_DIR first (its build empties the folder), then every `mkdocs.xx.yml` into
+SITE_DIR/xx/ at the same time (one process each, so each core builds one), each with
+`--strict`; each build's messages are printed together, in order, once it ends. Last, one
+Content-Security-Policy allowing the template scripts of every language (guide.csp), because
+a host reads a single _headers file at the root. Tests build the same way, through this script.
 """
 
 from __future__ import annotations
@@ -19,14 +20,28 @@ from guide.languages import TRANSLATED
 
 
 def build(site: Path, extra: list[str]) -> int:
-    configs = [("mkdocs.yml", site), *((f"mkdocs.{lang.code}.yml", site / lang.code) for lang in TRANSLATED)]
-    for config, out in configs:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(out), *extra]
-        if subprocess.run(command, check=False).returncode != 0:
+    def command(config: str, out: Path) -> list[str]:
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(out), *extra]
+
+    if subprocess.run(command("mkdocs.yml", site), check=False).returncode != 0:
+        print("mkdocs.yml: the build failed (its messages are above)", file=sys.stderr)
+        return 1
+    configs = [f"mkdocs.{lang.code}.yml" for lang in TRANSLATED]
+    running = [
+        subprocess.Popen(command(config, site / lang.code), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for config, lang in zip(configs, TRANSLATED, strict=True)
+    ]
+    failed = False
+    for config, process in zip(configs, running, strict=True):
+        output, _ = process.communicate()
+        print(output, end="", file=sys.stderr)
+        if process.returncode != 0:
             print(f"{config}: the build failed (its messages are above)", file=sys.stderr)
-            return 1
+            failed = True
+    if failed:
+        return 1
     count = apply_policy(site)
-    print(f"{site}: {len(configs)} languages, Content-Security-Policy on {count} pages, and one _headers")
+    print(f"{site}: {1 + len(configs)} languages, Content-Security-Policy on {count} pages, and one _headers")
     return 0
 
 

@@ -1,8 +1,8 @@
 """Shared fixtures: a real `mkdocs build --strict`, the site served over http, a browser.
 
-Session fixtures are made once per test process: under xdist (`make test` runs `-n auto`)
-each worker builds its own site into its own temporary folder and serves it on its own
-port, so workers share nothing. Helpers live in support.py."""
+Session fixtures are made once per test process, except the two builds nearly every worker
+needs (the site, and the site in every language): under xdist (`make test`) the controller
+builds each once and serves it for all workers (shared_builds.py). Helpers live in support.py."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
+from shared_builds import WORKER_KEY, Shared, wait_for
 
 from guide.content import Content
 from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
@@ -46,39 +47,81 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per test run with --strict (any warning fails it), for the
-    address it will be served on, as production is built for its own address."""
-    out = tmp_path_factory.mktemp("site")
+# The builds the controller shares with every worker, by name: each builds into a folder for
+# the address it will be served on, as production is built for its own address.
+SHARED_BUILDS = {
+    "site": lambda out, url: run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out), site_url=url),
+    "languages": lambda out, url: build_languages(ROOT, out, site_url=url),
+}
+_SHARED = pytest.StashKey[Shared]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist's controller, once per worker it starts: where the shared builds will be."""
+    stash = node.config.stash
+    if _SHARED not in stash:
+        stash[_SHARED] = Shared.start(SHARED_BUILDS)
+    node.workerinput[WORKER_KEY] = str(stash[_SHARED].folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SHARED in config.stash:
+        config.stash[_SHARED].close()
+
+
+def _build(request: pytest.FixtureRequest, name: str, out: Path) -> tuple[BuiltSite, bool]:
+    """Build `name`: from the controller under xdist (already served: True), else here."""
+    shared = getattr(request.config, "workerinput", {}).get(WORKER_KEY)
+    if shared:
+        return wait_for(Path(shared), name), True
     url = f"http://127.0.0.1:{free_port()}/"
-    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out), site_url=url)
+    result = SHARED_BUILDS[name](out, url)
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(out, build_log=result.stdout + result.stderr, url=url)
+    return BuiltSite(out, build_log=result.stdout + result.stderr, url=url), False
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: BuiltSite) -> Iterator[str]:
+def _site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, bool]:
+    return _build(request, "site", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def _languages(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, bool]:
+    return _build(request, "languages", tmp_path_factory.mktemp("languages"))
+
+
+def _served(built: tuple[BuiltSite, bool]) -> Iterator[str]:
+    site, served = built
+    if served:
+        yield site.url
+        return
+    with serve_directory(site.root, port=urlsplit(site.url).port or 0) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def built_site(_site: tuple[BuiltSite, bool]) -> BuiltSite:
+    """The real site, built once per test run with --strict (any warning fails it)."""
+    return _site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(_site: tuple[BuiltSite, bool]) -> Iterator[str]:
     """The built site served over http on 127.0.0.1 (never file://)."""
-    with serve_directory(built_site.root, port=urlsplit(built_site.url).port or 0) as url:
-        yield url
+    yield from _served(_site)
 
 
 @pytest.fixture(scope="session")
-def languages_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def languages_site(_languages: tuple[BuiltSite, bool]) -> BuiltSite:
     """Every language, built as `make build` does: English at the root, each other in xx/."""
-    out = tmp_path_factory.mktemp("languages")
-    url = f"http://127.0.0.1:{free_port()}/"
-    result = build_languages(ROOT, out, site_url=url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(out, build_log=result.stdout + result.stderr, url=url)
+    return _languages[0]
 
 
 @pytest.fixture(scope="session")
-def languages_url(languages_site: BuiltSite) -> Iterator[str]:
+def languages_url(_languages: tuple[BuiltSite, bool]) -> Iterator[str]:
     """The site in every language, served over http on 127.0.0.1."""
-    with serve_directory(languages_site.root, port=urlsplit(languages_site.url).port or 0) as url:
-        yield url
+    yield from _served(_languages)
 
 
 @pytest.fixture(scope="session")

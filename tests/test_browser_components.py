@@ -110,6 +110,7 @@ def tab(browser: Any) -> Iterator[Callable[[str], Tab]]:
         each.close()
 
 
+@pytest.mark.xdist_group("broken-components")  # three builds of broken copies: made by one worker, not each
 @pytest.mark.browser
 def test_a_throw_in_two_components_and_in_a_show_stops_only_those(
     tab: Callable[[str], Tab], throwing_site: str
@@ -129,6 +130,7 @@ def test_a_throw_in_two_components_and_in_a_show_stops_only_those(
     t.shift_three_times_leaves()
 
 
+@pytest.mark.xdist_group("broken-components")  # three builds of broken copies: made by one worker, not each
 @pytest.mark.browser
 def test_a_broken_component_leaves_the_exit_link_and_the_message_check_working(
     tab: Callable[[str], Tab], throwing_site: str
@@ -143,6 +145,7 @@ def test_a_broken_component_leaves_the_exit_link_and_the_message_check_working(
     assert "/phases/" not in t.page.url
 
 
+@pytest.mark.xdist_group("broken-components")  # three builds of broken copies: made by one worker, not each
 @pytest.mark.browser
 def test_with_the_shared_runner_broken_the_quick_exit_still_works(
     tab: Callable[[str], Tab], runnerless_site: str
@@ -154,6 +157,7 @@ def test_with_the_shared_runner_broken_the_quick_exit_still_works(
     t.shift_three_times_leaves()
 
 
+@pytest.mark.xdist_group("broken-components")  # three builds of broken copies: made by one worker, not each
 @pytest.mark.browser
 def test_when_site_js_cannot_be_parsed_the_quick_exit_still_works(
     tab: Callable[[str], Tab], unparsable_site: str

@@ -44,6 +44,7 @@ def progress(page: Any) -> str:
     return str(page.locator(".md-content .sc-checklist [data-sc-progress]").first.inner_text())
 
 
+@pytest.mark.xdist_group("changed-words")  # a build of a changed copy: made by one worker, not each
 def test_the_scripts_words_come_from_the_catalog_through_the_page(browser: Any, changed_site: str) -> None:
     ctx = browser.new_context(base_url=changed_site)
     errors: list[str] = []
@@ -67,6 +68,7 @@ def test_the_scripts_words_come_from_the_catalog_through_the_page(browser: Any, 
     assert errors == []
 
 
+@pytest.mark.xdist_group("changed-words")  # a build of a changed copy: made by one worker, not each
 def test_the_changed_words_reach_the_message_check_too(browser: Any, changed_site: str) -> None:
     phase = next(p for p in site_content().guide.phases if p.message_rules)
     ctx = browser.new_context(base_url=changed_site)

@@ -15,7 +15,8 @@ from engines.bidi import Firefox
 from engines.conftest import CONSOLE_CHECK, CONTENT, EngineSite
 from engines.webkit import Display
 
-pytestmark = [pytest.mark.browser, pytest.mark.engines]
+# One worker runs every engine test: one build of the engines' site, one Xvfb, one Firefox.
+pytestmark = [pytest.mark.browser, pytest.mark.engines, pytest.mark.xdist_group("engines")]
 
 HELPER = Path(__file__).with_name("webkit_gtk.py")
 MAIN_PAGES = [

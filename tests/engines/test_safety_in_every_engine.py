@@ -12,7 +12,8 @@ import pytest
 from engines.conftest import CONTENT, EngineSite
 from engines.tabs import by_text, checkbox_for, wait_for_load, wait_for_url, wait_until
 
-pytestmark = [pytest.mark.browser, pytest.mark.engines]
+# One worker runs every engine test: one build of the engines' site, one Xvfb, one Firefox.
+pytestmark = [pytest.mark.browser, pytest.mark.engines, pytest.mark.xdist_group("engines")]
 
 FIRST = CONTENT.guide.phases[0]
 KEY = "second-chance:checklist"
