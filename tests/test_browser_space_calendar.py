@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from guide.content import load_content
 from support import ROOT, pdf_pages, squash
@@ -52,8 +53,7 @@ def test_the_space_says_when_it_ended_and_the_stop_rule_stands_beside_it(page: A
     assert GUIDE.stop and GUIDE.stop.summary in rule.inner_text()
     live = page.locator("[data-sc-space-calendar-live]")
     assert live.inner_text() == ""
-    page.wait_for_timeout(1300)
-    assert "ended between" in live.inner_text()
+    expect(live).to_contain_text("ended between")  # once the input pauses
     page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert page.locator("[data-sc-space-calendar-date]").input_value() == ""
     assert page.locator("[data-sc-space-calendar-result]").inner_text() == ""

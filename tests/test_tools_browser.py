@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from accessibility import assert_no_axe_violations
+from playwright.sync_api import expect
 
 from guide.content import load_content
 from support import COUNT_STORAGE, ROOT
@@ -31,10 +32,10 @@ DRAFT = "[data-sc-msg-draft]"
 def use_tool(page: Any, path: str) -> None:
     if path == f"phases/{RECONNECT.id}/":
         page.locator(DRAFT).press_sequentially("How are you? I miss us. You can't just block me.")
-        page.wait_for_timeout(1300)
+        expect(page.locator("[data-sc-msg-live]")).not_to_have_text("")  # it speaks once typing pauses
     elif path == f"phases/{SPACE.id}/":
         page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
-        page.wait_for_timeout(1100)
+        expect(page.locator("[data-sc-space-calendar-live]")).not_to_have_text("")
     else:
         page.locator("#sc-regions-choice").select_option(SAFETY.regions[0].id)
 
