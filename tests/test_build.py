@@ -108,16 +108,6 @@ def test_no_page_loads_anything_from_another_origin(built_site: BuiltSite) -> No
         assert 'rel="preconnect"' not in html.read_text(encoding="utf-8")
 
 
-def test_every_page_loads_the_theme_s_script_then_ours_deferred_and_nothing_else(built_site: BuiltSite) -> None:
-    # Deferred, they no longer hold up the first paint, and still run in this order (the exit
-    # first of ours: overrides/main.html, hooks/bundle.py).
-    for path in built_site.html_files():
-        scripts = [e.attrs for e in parse_html(path.read_text(encoding="utf-8")).find("script") if "src" in e.attrs]
-        names = [re.sub(r"\.[0-9a-f]{8}\.min", "", a["src"].rsplit("/", 1)[-1]) for a in scripts]
-        assert names == ["bundle.js", "exit.js", "site.js"], f"{path}: {names}"
-        assert all("defer" in a and "async" not in a for a in scripts), f"{path}: {scripts}"
-
-
 def test_outbound_links_go_only_where_we_mean_them_to(built_site: BuiltSite) -> None:
     allowed = {urlparse(EDIT_URI).netloc, urlparse(built_site.url).netloc}
     allowed |= set(_content_hosts())
