@@ -26,13 +26,13 @@ def build(site: Path, extra: list[str]) -> int:
     if subprocess.run(command("mkdocs.yml", site), check=False).returncode != 0:
         print("mkdocs.yml: the build failed (its messages are above)", file=sys.stderr)
         return 1
-    configs = [f"mkdocs.{lang.code}.yml" for lang in TRANSLATED]
-    running = [
-        subprocess.Popen(command(config, site / lang.code), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for config, lang in zip(configs, TRANSLATED, strict=True)
-    ]
+    configs = {f"mkdocs.{lang.code}.yml": site / lang.code for lang in TRANSLATED}
+    running = {
+        config: subprocess.Popen(command(config, out), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for config, out in configs.items()
+    }
     failed = False
-    for config, process in zip(configs, running, strict=True):
+    for config, process in running.items():
         output, _ = process.communicate()
         print(output, end="", file=sys.stderr)
         if process.returncode != 0:
@@ -41,7 +41,7 @@ def build(site: Path, extra: list[str]) -> int:
     if failed:
         return 1
     count = apply_policy(site)
-    print(f"{site}: {1 + len(configs)} languages, Content-Security-Policy on {count} pages, and one _headers")
+    print(f"{site}: {1 + len(running)} languages, Content-Security-Policy on {count} pages, and one _headers")
     return 0
 
 

@@ -28,6 +28,17 @@ GOLDEN = Path(__file__).parent / "golden"
 PROJECT_PARTS = (*sorted(path.name for path in ROOT.glob("mkdocs*.yml")), "docs", "hooks", "overrides", "content")
 
 
+def shipped_theme_css() -> dict[str, Path]:
+    """Material's stylesheets as it ships them, by the first part of their name (main,
+    palette): what hooks/theme_css.py prunes in a built site."""
+    import material
+
+    from guide.unused_css import THEME_CSS
+
+    folder = Path(material.__file__).parent / "templates" / THEME_CSS
+    return {path.name.split(".")[0]: path for path in folder.glob("*.min.css")}
+
+
 def site_paths() -> list[str]:
     """Every page of the English site, as its address below the root ('' for home, then
     'about/', 'phases/own-it/'... and '404.html'), known without building: the hand-written

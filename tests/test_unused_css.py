@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import gzip
 import re
-from pathlib import Path
-
-import material
 
 from guide.unused_css import THEME_CSS, prune, used_words
 from sitetools import BuiltSite
+from support import shipped_theme_css
 
 WORDS = used_words(
     ['<div class="md-nav md-nav--primary" data-md-color-scheme="slate">', "el.classList.add('md-dialog')"]
@@ -68,9 +66,7 @@ _CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 
 
 def _theme_originals() -> dict[str, str]:
-    """Material's stylesheets as it ships them, by their first name part (main, palette)."""
-    folder = Path(material.__file__).parent / "templates" / THEME_CSS
-    return {path.name.split(".")[0]: path.read_text(encoding="utf-8") for path in folder.glob("*.min.css")}
+    return {name: path.read_text(encoding="utf-8") for name, path in shipped_theme_css().items()}
 
 
 def _built_stylesheets(site: BuiltSite) -> dict[str, str]:
@@ -80,7 +76,7 @@ def _built_stylesheets(site: BuiltSite) -> dict[str, str]:
 def test_every_page_links_the_pruned_stylesheets_and_no_source_map_is_left(built_site: BuiltSite) -> None:
     names = {path.name for path in (built_site.root / THEME_CSS).iterdir()}
     assert not [name for name in names if name.endswith(".map")]
-    originals = {path.name for path in (Path(material.__file__).parent / "templates" / THEME_CSS).glob("*.min.css")}
+    originals = {path.name for path in shipped_theme_css().values()}
     assert not names & originals, "a theme stylesheet kept its shipped name, so its content is unchanged"
     for page in built_site.html_files():
         linked = re.findall(rf'href="[^"]*{THEME_CSS}/([^"]+)"', page.read_text(encoding="utf-8"))

@@ -9,15 +9,13 @@ from __future__ import annotations
 import contextlib
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import material
 import pytest
 
 from guide.unused_css import THEME_CSS
 from sitetools import BuiltSite, serve_directory
-from support import PHONE, guarded_context, settle
+from support import PHONE, guarded_context, settle, shipped_theme_css
 
 pytestmark = pytest.mark.browser
 
@@ -59,10 +57,9 @@ def shipped_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory)
     the names the pages link to."""
     copy = tmp_path_factory.mktemp("shipped") / "site"
     shutil.copytree(built_site.root, copy)
-    shipped = Path(material.__file__).parent / "templates" / THEME_CSS
+    shipped = shipped_theme_css()
     for pruned in (copy / THEME_CSS).glob("*.css"):
-        (original,) = shipped.glob(pruned.name.split(".")[0] + ".*.min.css")
-        pruned.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+        pruned.write_text(shipped[pruned.name.split(".")[0]].read_text(encoding="utf-8"), encoding="utf-8")
     with serve_directory(copy) as url:
         yield url
 
@@ -92,8 +89,8 @@ def shown(browser: Any, url: str, path: str, device: str, scheme: str, state: st
     assert offsite == []
 
 
-# Each page in a scheme and on a device, both of each, and two states scripts make: about
-# a few seconds each: two loads of a page and some 350 properties of each of its elements.
+# Each page in a scheme and on a device, both of each, and two states scripts make. A few
+# seconds each: two loads of a page, and some 350 properties of each of its elements.
 CASES = [
     ("phone", "light", "", "page"),
     ("phone", "dark", "phases/understand/", "page"),

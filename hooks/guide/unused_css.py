@@ -135,9 +135,10 @@ def prune(css: str, words: frozenset[str], *, elsewhere: str = "") -> str:
     """`css` without the selectors that need a word not in `words`, and then without the custom
     properties that neither what is left nor `elsewhere` (other CSS, pages, scripts) refers to."""
     rules = _walk(tinycss2.parse_stylesheet(_SOURCE_MAP.sub("", css)), functools.partial(_keep_selectors, words=words))
+    outside = set(_VAR.findall(elsewhere))  # the same on every pass, and megabytes of pages to read
     while True:  # a property can refer to another: drop until nothing more goes
         text = tinycss2.serialize(rules)
-        referred = set(_VAR.findall(text)) | set(_VAR.findall(elsewhere))
+        referred = set(_VAR.findall(text)) | outside
         pruned = _walk(rules, functools.partial(_keep_properties, referred=referred))
         if tinycss2.serialize(pruned) == text:
             return str(text)
@@ -163,7 +164,7 @@ def prune_site(site: Path) -> list[Pruned]:
     """Prune each theme stylesheet of a built site in place, under a new name that every page
     now links to; the source maps go, as they no longer match."""
     folder = site / THEME_CSS
-    worker_only = [site / folder for folder in WORKER_ONLY]
+    worker_only = [site / part for part in WORKER_ONLY]
     pages = [
         p
         for p in sorted(site.rglob("*"))
@@ -171,13 +172,14 @@ def prune_site(site: Path) -> list[Pruned]:
     ]
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
     words = used_words(texts.values())
+    pages_text = "".join(texts.values())
     stylesheets = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.css"))}
     done = []
     for path in sorted(folder.glob("*.css")):
         css = stylesheets[path]
         # What refers to a custom property: any other stylesheet (as built), page or script.
         elsewhere = "".join(text for other, text in stylesheets.items() if other != path)
-        pruned = prune(css, words, elsewhere=elsewhere + "".join(texts.values()))
+        pruned = prune(css, words, elsewhere=elsewhere + pages_text)
         new_name = _renamed(path.name, pruned)
         (folder / new_name).write_text(pruned, encoding="utf-8")
         if new_name != path.name:  # pruned already, by an earlier build into this folder
