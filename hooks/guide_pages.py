@@ -26,8 +26,9 @@ from mkdocs.utils.meta import get_data
 from guide import ContentError
 from guide.content import Content, load_content
 from guide.languages import ENGLISH, by_code
+from guide.message_rules import FOLDER as RULES_FOLDER
 from guide.multilingual import check_pages, language_extra, site_url, stale_fields_in, stale_texts, with_stale_note
-from guide.render import site_pages
+from guide.render import message_rules, site_pages
 from guide.site import fill_markers, splice_nav, theme_extra
 from guide.strings import TEMPLATES
 
@@ -82,6 +83,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         source = page.source if content.language == ENGLISH.code else f"{content.language}/{page.source}"
         file.edit_uri = os.path.relpath(folder / source, config.docs_dir).replace(os.sep, "/")
         files.append(file)
+    # The message check's rules, fetched by the page when the reader first reaches the box.
+    rules = message_rules(content)
+    files.append(File.generated(config, RULES_FOLDER + rules.name, content=rules.text))
     return files
 
 

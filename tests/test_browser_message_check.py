@@ -1,156 +1,223 @@
-"""The message check (message-check.js, tool_message_check.md.j2, .sc-msg) in Chromium."""
+"""The message check in the page (message-check.js, tool_message_check.md.j2, .sc-msg), in
+Chromium: the stop question before any box, no pass marks ever, help in view before typing,
+rules fetched only on a No, and nothing kept. What a draft is found to contain is tested
+below the browser (tests/test_message_match.py, tests/test_message_corpus.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from guide.content import load_content
-from support import EXIT_GLOB, ROOT
+from guide.render import digits
+from message_corpus import LANGUAGES, drafts
+from support import EXIT_GLOB, guarded_context, site_content
 
 pytestmark = pytest.mark.browser
 
-CONTENT = load_content(ROOT / "content")
+CONTENT = site_content()
 GUIDE = CONTENT.guide
 CHECKED = [phase for phase in GUIDE.phases if phase.message_rules]
 RECONNECT = next(phase for phase in GUIDE.phases if phase.id == "reconnect")
 SAFETY = CONTENT.safety.safety
 DRAFT = "[data-sc-msg-draft]"
+RULES = "**/message-rules.*.json"
+# Words that would read as approval: a score, a tick, a "yes" to a point, "not yet" (read as
+# "adjust it and send"), or any "fine / safe / ready to send".
+APPROVAL = re.compile(
+    r"\d+ (of|out of|de|sur) \d+|✓|✔|yes, it does|not yet|all good|looks good|good to go|"
+    r"(safe|fine|ready|ok|okay) to send|lo cumple|todavía no|listo para enviar|c'est bon|prêt à envoyer",
+    re.IGNORECASE,
+)
 
 
-# A fixed set of bad drafts, each with the one rule (or danger) that must catch it.
-BAD_DRAFTS = [
-    ("reconnect", "How are you? I miss us so much.", "not-about-us"),
-    ("reconnect", "Can we talk about what happened?", "not-about-us"),
-    ("reconnect", "I think we should get back together.", "not-about-us"),
-    ("reconnect", "Why won't you answer?", "no-pressure"),
-    ("reconnect", "Hey. Please reply when you see this.", "no-pressure"),
-    ("reconnect", "Are you there? Did you get my text? Hello?", "one-question"),
-    ("reconnect", "Hi. I'm sorry again for everything.", "no-new-sorry"),
-    ("reconnect", "I promise I'll be better this time.", "no-promises"),
-    ("reconnect", "I feel so lonely these days.", "light"),
-    ("reconnect", " ".join(["This is a long message that goes on and on."] * 6), "short"),
-    ("reconnect", "Hi\nhow\nare\nyou", "short"),
-    ("own-it", "I was rude to you for months.", "says-sorry"),
-    ("own-it", "I'm sorry, but you made me so angry.", "no-excuses"),
-    ("own-it", "I'm sorry. Please answer me.", "no-pressure"),
-    ("own-it", "I'm sorry. I swear it will never happen again.", "no-promises"),
-    ("own-it", "I'm sorry. You are my soul mate.", "no-love-speech"),
-    ("own-it", "I'm sorry. " + "I was wrong. " * 60, "calm-length"),
-]
+def answer(page: Any, value: str, phase: str = RECONNECT.id) -> None:
+    page.locator(f"#sc-msg-stop-{phase}-{value}").check()
 
 
-DANGER_DRAFTS = [
-    ("reconnect", "You can't just block me.", "around-block"),
-    ("reconnect", "I’ll come over tonight so we can talk.", "around-block"),
-    ("reconnect", "If you don't answer I'll keep trying.", "wont-give-up"),
-    ("own-it", "I'm sorry. If you do not reply, I will come over.", "around-block"),
-    ("reconnect", "Answer me or else.", "threat"),
-    ("own-it", "I'm sorry but you'll regret this.", "threat"),
-    ("reconnect", "I don't want to live anymore.", "self-harm"),
-    ("own-it", "Sorry. I want to die.", "self-harm"),
-    ("reconnect", "HOW ARE YOU? I CAN'T GO ON.", "self-harm"),
-    # The drafts of issue 17 that used to get full marks (the corpus test measures many more).
-    (
-        "own-it",
-        "I know you said leave me alone, but I'm sorry and I just want you to hear me out one more time.",
-        "stop-pressure",
-    ),
-    ("own-it", "I'm outside, can I come up and explain in person?", "around-block"),
-    ("own-it", "Your sister said you don't want to hear from me, but please let me explain once.", "stop-pressure"),
-    ("reconnect", "I got a new phone, this is my number now", "around-block"),
-    ("reconnect", "I'll wait for you as long as it takes", "wont-give-up"),
-    ("reconnect", "Your brother said you wanted space but I hope this is ok", "stop-pressure"),
-    ("reconnect", "There's no point in living anymore", "self-harm"),
-]
-
-
-def check(page: Any, draft: str) -> dict[str, Any]:
-    """The page's own rule engine (message-check.js) on `draft`."""
-    return dict(
-        page.evaluate(
-            "(d) => window.scMessageCheck.check(d, document.querySelector('[data-sc-msg]'))",
-            draft,
-        )
-    )
-
-
-def test_the_site_s_own_example_messages_meet_every_rule(page: Any) -> None:
-    examples = [phase for phase in CHECKED if phase.examples]
-    assert RECONNECT in examples
-    for phase in examples:
+def test_there_is_no_text_box_until_the_reader_answers_no(page: Any) -> None:
+    for phase in CHECKED:
         page.goto(f"phases/{phase.id}/")
-        for example in phase.examples:
-            result = check(page, example.message)
-            assert result["danger"] == [], example.message
-            assert result["met"] == {rule.id: True for rule in phase.message_rules}, example.message
-            # And on screen, typed as a reader would.
-            page.locator(DRAFT).fill(example.message)
-            assert page.locator(".sc-msg--unmet").count() == 0, example.message
-            assert page.locator(".sc-msg--met").count() == len(phase.message_rules)
+        gate = page.locator("[data-sc-msg-gate]")
+        expect(gate).to_be_visible()
+        assert "when you broke up, or since then" in gate.locator("legend").inner_text()
+        assert gate.locator("li").all_inner_texts() == list(GUIDE.stop.signals)
+        assert page.get_by_role("radio", name="Yes").is_visible() and page.get_by_role("radio", name="No").is_visible()
+        expect(page.locator(DRAFT)).to_be_hidden()
+        expect(page.locator("[data-sc-msg]").get_by_role("textbox")).to_have_count(0)  # not even to a screen reader
+        answer(page, "no", phase.id)
+        expect(page.locator(DRAFT)).to_be_visible()
 
 
-@pytest.mark.parametrize(("phase_id", "draft", "rule"), BAD_DRAFTS)
-def test_each_bad_draft_is_caught_by_the_rule_expected(page: Any, phase_id: str, draft: str, rule: str) -> None:
-    page.goto(f"phases/{phase_id}/")
-    result = check(page, draft)
-    assert result["danger"] == [] and result["met"][rule] is False, result
-    page.locator(DRAFT).fill(draft)
-    assert "sc-msg--unmet" in (page.locator(f"[data-sc-rule={rule}]").get_attribute("class") or "")
-    assert page.locator(f"[data-sc-rule={rule}]").inner_text().endswith("Not yet.")
-
-
-@pytest.mark.parametrize(("phase_id", "draft", "danger"), DANGER_DRAFTS)
-def test_a_draft_not_to_send_gets_no_score_only_do_not_send(page: Any, phase_id: str, draft: str, danger: str) -> None:
-    page.goto(f"phases/{phase_id}/")
-    page.locator(DRAFT).fill(draft)
-    assert danger in check(page, draft)["danger"]
-    note = page.locator(f"[data-sc-danger={danger}]")
-    assert note.is_visible() and note.inner_text().startswith("Do not send this.")
-    assert not page.locator("[data-sc-msg-rules]").is_visible()
-    assert not page.locator("[data-sc-msg-summary]").is_visible()
-    section = next(rule.section for rule in GUIDE.message_danger if rule.id == danger)
-    assert note.locator(f"a[href$='safety/#{section}']").count() == 1
-
-
-def test_words_about_self_harm_show_the_crisis_lines(page: Any) -> None:
+def test_a_yes_closes_the_tool_and_says_contact_is_over(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
-    page.locator(DRAFT).fill("Sometimes I think about ending it all. I want to die.")
-    note = page.locator("[data-sc-danger=self-harm]")
+    answer(page, "no")
+    page.locator(DRAFT).fill("How are you?")
+    answer(page, "yes")
+    closed = page.locator("[data-sc-msg-closed]")
+    expect(closed).to_be_visible()
+    assert closed.inner_text().startswith("Then contact is over.")
+    assert closed.locator(f"a[href$='safety/#{GUIDE.stop.section}']").count() == 1
+    assert closed.locator("a[href$='safety/#looking-after-yourself']").count() == 1
+    expect(page.locator("[data-sc-msg]").get_by_role("textbox")).to_have_count(0)
+    expect(page.locator("[data-sc-msg-live]")).to_have_text(re.compile("^Then contact is over."))
+    answer(page, "no")
+    assert page.locator(DRAFT).input_value() == ""  # what was typed before the Yes is gone
+
+
+def test_help_is_in_view_before_any_answer_or_typing(phone: Any) -> None:
+    phone.goto(f"phases/{RECONNECT.id}/")
+    help_now = phone.locator(".sc-msg__help-now")
+    # Before the question, so a reader in crisis meets it first.
+    assert help_now.evaluate("(el) => !!(el.compareDocumentPosition(document.querySelector('[data-sc-msg-gate]')) & 4)")
+    expect(help_now).to_be_visible()
     for line in SAFETY.crisis.helplines:
         assert line.phone
-        digits = "".join(ch for ch in line.phone if ch.isdigit())
-        assert note.locator(f"a[href='tel:{digits}']").first.is_visible(), line.name
-    # A draft made safe again gets its score back.
-    page.locator(DRAFT).fill("How are you?")
-    assert not note.is_visible() and page.locator("[data-sc-msg-rules]").is_visible()
+        assert help_now.locator(f"a[href='tel:{digits(line.phone)}']").first.is_visible(), line.name
+    for number in SAFETY.emergency:
+        assert help_now.locator(f"a[href='tel:{digits(number.number)}']").first.is_visible(), number.region
 
 
-def test_the_live_region_speaks_once_typing_pauses(page: Any) -> None:
+def test_the_rules_are_fetched_only_after_a_no_and_only_once(page: Any) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "message-rules" in request.url else None)
     page.goto(f"phases/{RECONNECT.id}/")
+    page.wait_for_load_state("networkidle")
+    assert asked == []
+    assert page.locator("[data-phrases], [data-together]").count() == 0  # no phrase lists in the page
+    with page.expect_response(RULES):
+        answer(page, "no")
+    page.locator(DRAFT).fill("How are you?")
+    answer(page, "yes")
+    answer(page, "no")
+    page.locator(DRAFT).fill("Hi there")
+    expect(page.locator("[data-sc-msg-nothing]")).to_be_visible()
+    assert len(asked) == 1
+
+
+def test_a_draft_not_to_send_gets_only_do_not_send_and_its_section(page: Any) -> None:
+    page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
+    page.locator(DRAFT).fill("I know you said you need space, but please talk to me. Why are you ignoring me?")
+    note = page.locator("[data-sc-danger=stop-pressure]")
+    expect(note).to_be_visible()
+    assert note.inner_text().startswith("Do not send this.")
+    assert note.locator("a[href$='safety/#if-they-said-stop']").count() == 1
+    # Nothing else: no list of changes that would make it sendable, no "found nothing".
+    for part in ("[data-sc-msg-points]", "[data-sc-msg-found]", "[data-sc-msg-nothing]"):
+        expect(page.locator(part)).to_be_hidden()
+
+
+def test_words_about_self_harm_lead_with_the_crisis_lines(page: Any) -> None:
+    page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
+    page.locator(DRAFT).fill("You'll regret this. I can't go on, I want to die.")
+    shown = page.locator("[data-sc-danger]:visible")
+    expect(shown.first).to_have_attribute("data-sc-danger", "self-harm")
+    for line in SAFETY.crisis.helplines:
+        assert line.phone
+        assert shown.first.locator(f"a[href='tel:{digits(line.phone)}']").first.is_visible(), line.name
+    expect(page.locator("[data-sc-msg-live]")).to_have_text(re.compile("^Do not send this. This is not a message"))
+
+
+def test_only_what_was_found_is_listed_each_with_its_reason(page: Any) -> None:
+    page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
+    page.locator(DRAFT).fill("How are you? I miss us so much. Please reply.")
+    expect(page.locator("[data-sc-msg-found]")).to_be_visible()
+    shown = page.locator("[data-sc-rule]:visible")
+    assert sorted(shown.evaluate_all("(els) => els.map((el) => el.dataset.scRule)")) == ["no-pressure", "not-about-us"]
+    rule = next(rule for rule in RECONNECT.message_rules if rule.id == "not-about-us")
+    assert page.locator("[data-sc-rule=not-about-us]").inner_text() == f"{rule.label}. {rule.explanation}"
+    expect(page.locator("[data-sc-msg-nothing]")).to_be_hidden()
+
+
+def test_finding_nothing_is_said_as_nothing_found_never_as_a_pass(page: Any) -> None:
+    page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
     live = page.locator("[data-sc-msg-live]")
     assert live.get_attribute("aria-live") == "polite"
     page.locator(DRAFT).press_sequentially("How are you doing", delay=60)
     assert live.inner_text() == ""  # nothing said while the keys come
-    expect(live).to_have_text(
-        f"Your message meets {len(RECONNECT.message_rules)} of {len(RECONNECT.message_rules)} points."
-    )
+    nothing = page.locator("[data-sc-msg-nothing]")
+    expect(live).to_have_text(nothing.inner_text())
+    assert nothing.inner_text().startswith("We found nothing on our list. That does not make it safe")
+    assert page.locator("[data-sc-rule]:visible").count() == 0
 
 
-def test_the_box_is_private_and_emptied_on_every_show_and_on_leaving(page: Any) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_draft_of_the_corpus_is_ever_shown_approval(
+    browser: Any, site_url: str, languages_url: str, language: str
+) -> None:
+    # Every draft of both halves typed into the real page of its language: whatever the check
+    # finds, the tool shows one of three things, none of them a pass mark. (The drafts are
+    # never printed: the held-out half stays unseen.)
+    root = site_url if language == "en" else f"{languages_url}{language}/"
+    offsite: list[str] = []
+    context = guarded_context(browser, root, offsite)
+    page = context.new_page()
     page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
+    texts = [d.text for name in ("tune", "heldout") for d in drafts(f"{name}.{language}.yml")]
+    shown = page.evaluate(
+        """async (texts) => {
+          const root = document.querySelector("[data-sc-msg]");
+          const box = root.querySelector("[data-sc-msg-draft]");
+          const seen = [];
+          for (const text of texts) {
+            box.value = text;
+            box.dispatchEvent(new Event("input", { bubbles: true }));
+            await new Promise((done) => setTimeout(done, 0));
+            const states = ["[data-sc-danger]:not([hidden])", "[data-sc-msg-found]:not([hidden])",
+              "[data-sc-msg-nothing]:not([hidden])"].map((sel) => root.querySelectorAll(sel).length > 0);
+            // What answers the draft: every part the script shows or fills, as a reader sees it.
+            const said = [...root.querySelectorAll("[data-sc-danger], [data-sc-msg-found], [data-sc-msg-points], " +
+              "[data-sc-msg-nothing], [data-sc-msg-status]")].map((el) => el.innerText).join("\n");
+            seen.push([states.filter(Boolean).length === 1, said]);
+          }
+          return seen;
+        }""",
+        texts,
+    )
+    context.close()
+    assert offsite == []
+    one_state = sum(ok for ok, _ in shown)
+    approving = sum(bool(APPROVAL.search(text)) for _, text in shown)
+    assert (one_state, approving) == (len(texts), 0)
+
+
+def test_if_the_rules_cannot_load_the_points_are_there_to_go_through(page: Any) -> None:
+    page.route(RULES, lambda route: route.abort())
+    page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
+    page.locator(DRAFT).fill("How are you?")
+    expect(page.locator("[data-sc-msg-status]")).to_have_text(re.compile("could not load"))
+    expect(page.locator("[data-sc-msg-points]")).to_be_visible()
+    assert page.locator("[data-sc-rule]:visible").count() == len(
+        [r for r in RECONNECT.message_rules if r.kind != "include"]
+    )
+    expect(page.locator("[data-sc-msg-nothing]")).to_be_hidden()
+
+
+def test_answer_and_box_are_private_and_cleared_on_every_show_and_on_leaving(page: Any) -> None:
+    page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
     box = page.locator(DRAFT)
     assert box.get_attribute("spellcheck") == "false" and box.get_attribute("autocomplete") == "off"
     assert page.locator(f"label[for='{box.get_attribute('id')}']").inner_text() == "Your message"
     for event in ("pageshow", "pagehide"):
+        answer(page, "no")
         box.fill("I miss us")
         page.evaluate(f"() => window.dispatchEvent(new PageTransitionEvent('{event}', {{persisted: true}}))")
         assert box.input_value() == "", event
-        assert page.locator(".sc-msg--unmet").count() == 0
+        assert page.locator("[data-sc-msg-answer]:checked").count() == 0
+        expect(box).to_be_hidden()
+    answer(page, "no")
     box.fill("I miss us")
     page.reload()
+    assert page.locator("[data-sc-msg-answer]:checked").count() == 0
     assert page.locator(DRAFT).input_value() == ""
 
 
@@ -160,6 +227,7 @@ def test_the_quick_exit_empties_the_box_before_it_leaves(page: Any, how: str) ->
     # pagehide: the box can only have been emptied by the exit's own sc:exit event.
     page.route(EXIT_GLOB, lambda route: route.abort("aborted"))
     page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
     page.locator(DRAFT).fill("I miss us")
     if how == "click":
         page.locator("a[data-sc-quick-exit]").first.click()
@@ -180,35 +248,19 @@ def test_shift_typed_in_the_box_never_leaves(page: Any) -> None:
 
     page.route(EXIT_GLOB, refuse)
     page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
     box = page.locator(DRAFT)
     box.focus()
     for _ in range(4):
         page.keyboard.press("Shift")
     box.press_sequentially("Hi THERE, How Are You?")
-    page.wait_for_timeout(300)
+    expect(page.locator("[data-sc-msg-nothing]")).to_be_visible()
     assert hits == [] and box.input_value() == "Hi THERE, How Are You?"
-
-
-HARMLESS_DRAFTS = [
-    ("reconnect", "Hi! How was the trip?"),
-    ("own-it", "I'm sorry I was so unkind to you. That was wrong of me."),
-    ("own-it", "I'm sorry for how I treated you. You don't have to reply."),
-    ("reconnect", "This heat is killing me, hope you're staying cool!"),
-]
-
-
-@pytest.mark.parametrize(("phase_id", "draft"), HARMLESS_DRAFTS)
-def test_a_harmless_draft_gets_its_score_and_no_warning(page: Any, phase_id: str, draft: str) -> None:
-    page.goto(f"phases/{phase_id}/")
-    page.locator(DRAFT).fill(draft)
-    assert check(page, draft)["danger"] == []
-    assert page.locator("[data-sc-danger]:visible").count() == 0
-    assert page.locator("[data-sc-msg-rules]").is_visible()
-    assert page.locator("[data-sc-msg-summary]").inner_text().startswith("Your message meets ")
 
 
 def test_the_check_says_it_reads_words_not_meaning(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
+    answer(page, "no")
     box = page.locator(DRAFT)
     help_text = page.locator(f"#{box.get_attribute('aria-describedby')}").inner_text()
     assert "reads words, not what you mean" in help_text and "miss" in help_text

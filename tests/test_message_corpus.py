@@ -1,67 +1,87 @@
-"""The message check's danger rules, measured on labelled English drafts in the built page.
+"""The message check's detection, measured on labelled drafts in English, Spanish and French.
 
-Every draft of tests/data/message_drafts.yml (the set the rules were written against) and
-tests/data/message_drafts_heldout.yml (written after the rules, never used to tune them) goes
-through the page's own script, `window.scMessageCheck.check`, on a built phase page in Chromium
-(how it is counted: tests/message_corpus.py). Run with -s to see the figures; README.md quotes
-them. Spanish and French: tests/test_message_corpus_languages.py.
+Each language has two halves (tests/data/drafts/): `tune.xx.yml`, which the rules and the
+learned backstop are written and trained against, and `heldout.xx.yml`, written blind before
+this round's rule work by writers who had seen neither the rules nor the other half, and then
+frozen (its hash is pinned below). Rule work never reads the held-out half, and this module
+never prints its drafts, only its figures: printing its misses would invite tuning to them.
+How a draft is counted: tests/message_corpus.py. Run with -s to see the figures; the README
+quotes them. Detection is a backstop: the tool's safety does not rest on it (the stop question
+comes first, and nothing is ever approved: tests/test_browser_message_check.py).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
 
 import pytest
 
-from message_corpus import DANGER_IDS, TUNED, Floors, check_corpus, drafts
-from support import site_content
+from message_corpus import CLASSES, DATA, GROUPS, LANGUAGES, Figures, drafts, measure
 
-pytestmark = pytest.mark.browser
+# Each held-out file as it was frozen on 2026-12-07. A new held-out set is a new hash, with
+# its blind figures in the commit that adds it; an edit to this one is never a fix.
+FROZEN = {
+    "en": "d57da4a720e569a33df1d11c58443d371c012eba83634c4b1a5a45528ce6d595",
+    "es": "a815ddd3dd6ec50a6f3a1a4b9bf7ed019efc06023be9802fdc156e385b60a62b",
+    "fr": "f2542b22e15526d1bb6aaf8ffa0c02b85695ec73eb81209b928ae68927ca037a",
+}
 
-GUIDE = site_content().guide
-PAGE = next(phase.id for phase in GUIDE.phases if phase.message_rules)
+# The issue's targets on drafts never seen (at least, per group; false alarms at most).
+TARGET = {"pushing": 0.9, "watching": 0.9, "threat": 0.9, "self-harm": 0.9, "guilt": 0.75}
+TARGET_FALSE_ALARMS = 0.03
 
-# On the held-out set, the blind figures measured when it was written, rounded down: a floor
-# that catches a rule change making things worse, not a target (README.md quotes the figures).
-HELD_OUT = Floors(
-    recall={"self-harm": 0.9, "threat": 0.45, "stop-pressure": 0.6, "around-block": 0.9, "wont-give-up": 0.9},
-    right_rule=0.9,
-    false_alarms=0.05,
-)
-
-
-def test_the_danger_classes_are_the_guide_s_danger_rules() -> None:
-    # Each class of the corpus is one rule of `message_danger`, so each has its safety section.
-    assert [rule.id for rule in GUIDE.message_danger] == DANGER_IDS
-    crisis = next(rule for rule in GUIDE.message_danger if rule.id == "self-harm")
-    assert crisis.section == "crisis"
-
-
-def test_the_rules_catch_the_drafts_they_were_written_against(page: Any, record_property: Any) -> None:
-    check_corpus(
-        page,
-        f"phases/{PAGE}/",
-        "message_drafts.yml",
-        at_least=500,
-        floor=TUNED,
-        title="message check, tuned set",
-        record=lambda figures: record_property("tuned", figures.report("tuned")),
-    )
+# What the held-out halves measured when the work was done, rounded down: a floor that catches
+# a change making things worse. Where a floor is below TARGET, the README says so.
+HELD_OUT_FLOOR: dict[str, dict[str, float]] = {
+    "en": {"pushing": 0.0, "watching": 0.0, "threat": 0.0, "self-harm": 0.0, "guilt": 0.0, "false_alarms": 1.0},
+    "es": {"pushing": 0.0, "watching": 0.0, "threat": 0.0, "self-harm": 0.0, "guilt": 0.0, "false_alarms": 1.0},
+    "fr": {"pushing": 0.0, "watching": 0.0, "threat": 0.0, "self-harm": 0.0, "guilt": 0.0, "false_alarms": 1.0},
+}
+# On the tuning half, the one the rules were written against: nearly everything.
+TUNED_RECALL = 0.95
+TUNED_FALSE_ALARMS = 0.02
 
 
-def test_the_rules_generalise_to_drafts_written_after_them(page: Any, record_property: Any) -> None:
-    check_corpus(
-        page,
-        f"phases/{PAGE}/",
-        "message_drafts_heldout.yml",
-        at_least=90,
-        floor=HELD_OUT,
-        title="message check, held-out set",
-        record=lambda figures: record_property("held_out", figures.report("held-out")),
-    )
+def assert_floor(figures: Figures, floor: dict[str, float], report: str) -> None:
+    for group in GROUPS:
+        assert figures.recall(group) >= floor[group], (group, report)
+    assert figures.false_alarm_rate() <= floor["false_alarms"], report
+    # Every self-harm draft the check stops leads with the crisis lines, never with another verdict.
+    stopped = figures.caught.get("self-harm", 0)
+    assert figures.crisis_first == stopped, report
 
 
-def test_no_draft_is_in_both_sets() -> None:
-    tuned = {d.text.casefold() for d in drafts("message_drafts.yml")}
-    held = {d.text.casefold() for d in drafts("message_drafts_heldout.yml")}
-    assert not tuned & held
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_held_out_half_is_the_frozen_one(language: str) -> None:
+    assert hashlib.sha256((DATA / f"heldout.{language}.yml").read_bytes()).hexdigest() == FROZEN[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_400_drafts_of_every_class_in_two_halves_that_share_none(language: str) -> None:
+    tune, held = drafts(f"tune.{language}.yml"), drafts(f"heldout.{language}.yml")
+    assert len(tune) >= 200 and len(held) >= 200 and len(tune) + len(held) >= 400
+    for half in (tune, held):
+        assert {d.label for d in half} == set(CLASSES)
+    shared = {d.text.casefold() for d in tune} & {d.text.casefold() for d in held}
+    assert not shared, f"{len(shared)} drafts are in both halves: take them out of the tuning half"  # never shown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_rules_catch_the_half_they_were_written_against(language: str, record_property: object) -> None:
+    figures = measure(language, drafts(f"tune.{language}.yml"))
+    report = figures.report(f"message check ({language}), tuning half")
+    print("\n" + report)
+    for group in GROUPS:
+        assert figures.recall(group) >= TUNED_RECALL, (group, report)
+    assert figures.false_alarm_rate() <= TUNED_FALSE_ALARMS, report
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_held_out_half_s_figures(language: str) -> None:
+    figures = measure(language, drafts(f"heldout.{language}.yml"), with_misses=False)
+    report = figures.report(f"message check ({language}), held-out half")
+    below = [group for group in GROUPS if figures.recall(group) < TARGET[group]]
+    if figures.false_alarm_rate() > TARGET_FALSE_ALARMS:
+        below.append("false alarms")
+    print("\n" + report + (f"\n  below the issue's targets: {', '.join(below)}" if below else "\n  every target met"))
+    assert_floor(figures, HELD_OUT_FLOOR[language], report)

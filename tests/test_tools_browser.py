@@ -5,6 +5,7 @@ its rule in words without JavaScript. Each tool's own behaviour is in tests/test
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ DRAFT = "[data-sc-msg-draft]"
 
 def use_tool(page: Any, path: str) -> None:
     if path == f"phases/{RECONNECT.id}/":
+        page.locator(f"#sc-msg-stop-{RECONNECT.id}-no").check()
         page.locator(DRAFT).press_sequentially("How are you? I miss us. You can't just block me.")
         expect(page.locator("[data-sc-msg-live]")).not_to_have_text("")  # it speaks once typing pauses
     elif path == f"phases/{SPACE.id}/":
@@ -59,7 +61,11 @@ def test_using_a_tool_stores_nothing_requests_nothing_and_leaves_no_trace(phone:
     phone.evaluate("() => { window.__storageCalls.length = 0 }")
     use_tool(phone, path)
     phone.wait_for_timeout(300)
-    assert requests == []
+    # The message check fetches its rules from this site on the first No (static, the same for
+    # everyone: nothing of the reader's goes with it); nothing else is asked for.
+    rules = [url for url in requests if re.search(r"/assets/js/message-rules\.[0-9a-f]{8}\.json$", url)]
+    assert len(rules) == (path == f"phases/{RECONNECT.id}/")
+    assert [url for url in requests if url not in rules] == []
     assert phone.evaluate("() => window.__storageCalls") == []
     assert phone.url == url and phone.evaluate("() => history.length") == entries
     assert phone.evaluate("() => document.cookie") == ""
@@ -88,9 +94,14 @@ def test_without_javascript_each_rule_shows_in_words(browser: Any, site_url: str
         for phase in CHECKED:
             page.goto(f"phases/{phase.id}/")
             assert not page.locator(DRAFT).is_visible()
+            # The stop question, then the points to go through by hand; the questions for the reader.
+            assert page.locator("[data-sc-msg-gate] legend").is_visible()
+            assert not page.locator("[data-sc-msg-answer]").first.is_visible()  # radios that would do nothing
             labels = page.locator("[data-sc-rule] strong").all_inner_texts()
-            assert labels == [f"{rule.label}." for rule in phase.message_rules]
-            assert page.locator("[data-sc-msg-rules]").is_visible()
+            assert labels == [f"{rule.label}." for rule in phase.message_rules if rule.kind != "include"]
+            assert page.locator("[data-sc-msg-points]").is_visible()
+            assert page.locator("[data-sc-msg-by-hand]").is_visible()
+            assert page.locator("[data-sc-msg-questions]").is_visible()
             for rule in GUIDE.message_danger:
                 assert page.get_by_text(f"{rule.label}:", exact=False).first.is_visible()
         page.goto(f"phases/{SPACE.id}/")

@@ -5,10 +5,12 @@
   PYTHONPATH=hooks python -m guide translations       per language: fields current, stale, missing
   PYTHONPATH=hooks python -m guide translations todo LANG FILE
                                                       the entries LANG's FILE lacks or must update
+  PYTHONPATH=hooks python -m guide message-model      retrain the message check's learned backstop
 
 `content` prints every problem as `file:line: where: what` (exit status 1), or a one-line
 summary. `pages` writes OUT/mkdocs.yml, OUT/docs/ and OUT/overrides/ (see export.py), for an
-engine that runs no hooks: `cd OUT && zensical build`, or `mkdocs build`.
+engine that runs no hooks: `cd OUT && zensical build`, or `mkdocs build`. `message-model`
+writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_model.py).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from typing import Any
 
 import yaml
 
-from .content import TRANSLATED_FILES, english_fields, load_content
+from .content import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
 from .export import ExportError, write_export
 from .languages import ENGLISH, TRANSLATED
+from .message_model import languages, summary, train
 from .problems import ContentError, Problem
 from .translate import status, todo
 
@@ -34,6 +37,8 @@ def main(argv: list[str]) -> int:
         return pages(Path(argv[2]))
     if len(argv) > 1 and argv[1] == "translations":
         return translations(argv[2:])
+    if len(argv) > 1 and argv[1] == "message-model":
+        return message_model(Path.cwd())
     return check_content(Path(argv[1]) if len(argv) > 1 else Path("content"))
 
 
@@ -62,6 +67,18 @@ def _raw(path: Path) -> Any:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return None  # counted as all missing; the build names the real problem with its line
+
+
+def message_model(project: Path) -> int:
+    """Each language's model, trained from its tuning drafts (deterministic: same drafts, same bytes)."""
+    folder = project / "content" / MODEL_FOLDER
+    folder.mkdir(exist_ok=True)
+    for code in languages(project):
+        text, report = train(project, code)
+        path = folder / f"{code}.json"
+        path.write_text(text, encoding="utf-8")
+        print(f"{path.relative_to(project)}: {len(text.encode())} bytes; cross-validated: {summary(report)}")
+    return 0
 
 
 def check_content(folder: Path) -> int:

@@ -9,6 +9,8 @@ field, from content/xx/ (translate.py), and its own help (local_help.py).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -52,6 +54,7 @@ M = TypeVar("M", bound=BaseModel)
 GUIDE_FILE = "guide.yml"
 SAFETY_FILE = "safety.yml"
 HELPLINES_FILE = "helplines.yml"  # content/xx/: a language's own help, not a translation
+MODEL_FOLDER = "message-model"  # content/message-model/xx.json: made by `python -m guide message-model`
 PHRASES_FILE = "phrases.yml"  # content/xx/: the message check's words in that language
 # Parts of safety.yml that are each language's own data (content/xx/helplines.yml), not text
 # to translate: the numbers and services that serve that language's readers.
@@ -73,6 +76,8 @@ class Content:
     language: str = ENGLISH
     # For another language: its translation of each English file, with what has gone stale.
     translations: tuple[Translation, ...] = ()
+    # The message check's learned backstop for this language (MODEL_FOLDER), if one was trained.
+    message_model: Mapping[str, Any] | None = None
 
 
 def load_content(
@@ -91,8 +96,13 @@ def load_content(
     `folder`/LANGUAGE/ supplies the text, checked as strictly as the English."""
     english, sources = _load_english(folder, shown_as=shown_as, theme=theme, theme_shown_as=theme_shown_as)
     if language == ENGLISH:
-        return english
-    return _translate(english, sources, folder, shown_as=shown_as, language=language)
+        content = english
+    else:
+        content = _translate(english, sources, folder, shown_as=shown_as, language=language)
+    model = folder / MODEL_FOLDER / f"{language}.json"
+    if model.is_file():
+        content = dataclasses.replace(content, message_model=json.loads(model.read_text(encoding="utf-8")))
+    return content
 
 
 # Each English file with translatable text: its model, and what in it is not for translation.

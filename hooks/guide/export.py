@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from .content import Content, load_content
-from .render import site_pages
+from .message_rules import FOLDER as RULES_FOLDER
+from .render import message_rules, site_pages
 from .site import fill_markers, splice_nav, theme_extra
 
 CONFIG = "mkdocs.yml"
@@ -31,7 +32,7 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class Export:
-    pages: dict[str, str]  # docs-relative path -> Markdown, every page of the site
+    pages: dict[str, str]  # docs-relative path -> text: every page of the site, and the message check's rules
     config: str  # the hook-free mkdocs.yml
     docs_dir: str  # both relative to the project, and so to the export
     custom_dir: str | None
@@ -58,6 +59,8 @@ def export(project: Path) -> Export:
         if page.src_uri in pages:
             raise ExportError(f"{page.src_uri}: generated, and also written by hand in the docs folder")
         pages[page.src_uri] = page.markdown
+    rules = message_rules(content)
+    pages[RULES_FOLDER + rules.name] = rules.text
     return Export(pages, hookless_config(config_text, content), docs_dir, None if custom is None else _inside(custom))
 
 

@@ -19,6 +19,7 @@ import jinja2.nodes
 import markupsafe
 
 from .content import GUIDE_FILE, SAFETY_FILE, Content
+from .message_rules import RulesFile, rules_file
 from .model import Helpline, Phase, TextService
 from .problems import ContentError, Problem
 from .routes import FIXED_PAGES, phase_path, resolve_links, targets
@@ -144,10 +145,16 @@ def _template_line(error: BaseException, template: str) -> tuple[str, int]:
     return found
 
 
+def message_rules(content: Content) -> RulesFile:
+    """The message check's rules file, which the phase pages name and the site serves beside its scripts."""
+    return rules_file(content.guide, content.language, content.message_model)
+
+
 def phase_pages(content: Content) -> list[GeneratedPage]:
     """One page per phase, in model order. The message check's "do not send this" shows the
     safety page's own words (crisis lines, sections)."""
     guide, safety = content.guide, content.safety
+    rules = message_rules(content).name
     pages = []
     for number, phase in enumerate(guide.phases, start=1):
         following: Phase | None = guide.phases[number] if number < len(guide.phases) else None
@@ -161,6 +168,7 @@ def phase_pages(content: Content) -> list[GeneratedPage]:
                 number=number,
                 following=following,
                 safety=safety,
+                message_rules_file=rules,
             )
         )
     return pages
@@ -213,7 +221,12 @@ def safety_pages(content: Content) -> list[GeneratedPage]:
 def whole_guide_page(content: Content) -> GeneratedPage:
     """Every phase on one page, for reading straight through or printing."""
     return render_page(
-        "whole_guide.md.j2", FIXED_PAGES["whole-guide"], content, source=GUIDE_FILE, safety=content.safety
+        "whole_guide.md.j2",
+        FIXED_PAGES["whole-guide"],
+        content,
+        source=GUIDE_FILE,
+        safety=content.safety,
+        message_rules_file=message_rules(content).name,
     )
 
 

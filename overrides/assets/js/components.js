@@ -86,7 +86,13 @@
     if (shown) run(name, show); // the page was already shown before this component started
   });
 
-  window.sc = Object.freeze({ $$, say, word, material, component });
+  // What one component offers another (message-match.js to message-check.js): named, through
+  // sc, never a global of its own. `need` gives null when the giver did not start.
+  const given = new Map();
+  const provide = (name, api) => { given.set(name, api); };
+  const need = (name) => given.get(name) || null;
+
+  window.sc = Object.freeze({ $$, say, word, material, component, provide, need });
 
   // Once per show of the page: Material's document$ emits on the first load and on each
   // instant navigation; a page restored from the back-forward cache gets only a pageshow.

@@ -1,111 +1,117 @@
-/* The message check: as the reader types, mark which of the phase's rules the draft meets.
- * A draft that matches a danger rule (self-harm, a threat, going on after a stop, going around
- * a block, "I will never give up") gets no score: only "do not send this" and the part of the
- * safety page that fits. The draft is
- * never stored or sent, and the box is emptied on the quick exit, on leaving and on every show.
- * The words are in the template (tool_message_check.md.j2) and, for what this script writes,
- * in content/strings.yml (js.message_check.*); the rules are the template's data attributes. */
+/* The message check never approves a message. It asks the guide's stop question first: a Yes
+ * closes it (contact is over), and only a No opens the box. Then it lists only what it found:
+ * "do not send this" with the part of the safety page that fits (self-harm's crisis lines
+ * first), or the phase's points the draft goes against, or, when it finds nothing, that this
+ * does not make the message safe to send. The crisis line and emergency number stay in view.
+ * The reading is message-match.js, fetched with the rules from this site on the first No. Nothing
+ * is stored or sent; answers and draft are cleared on the quick exit, on leaving and on every
+ * show. Words: tool_message_check.md.j2 and content/strings.yml (js.message_check.*). */
 sc.component("message-check", () => {
   "use strict";
   const WAIT_MS = 1200; // the live region speaks once typing pauses, not on every key
   const { $$, say, word } = sc;
+  // The reading (message-match.js) and the rules file sit beside this script (assets/js/); both
+  // are fetched on the first No, as search is on first use, so no page carries them.
+  const here = document.currentScript && document.currentScript.src;
+  const loaded = new Map(); // rules file name -> promise of [reading, prepared rules]
 
-  // Draft and rules are folded alike: lower case, accents dropped (NFD, marks removed: "Qué" is
-  // "que"), one apostrophe. On an English page (<html lang>) contractions and a little text-speak
-  // are written out ("I’m", "im" -> "i am", "u" -> "you"); then the page's own spellings
-  // (content/xx/phrases.yml): a word ("chui" -> "je suis", "xq" -> "porque") or an elided head
-  // ("j'" of "j'ai" -> "je"). Any apostrophe left is dropped ("sister's" -> "sisters").
-  const EN = [
-    [/\b(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)n'?t\b/g,
-      (_, w) => `${{ ca: "can", wo: "will" }[w] || w} not`],
-    [/\bcannot\b/g, "can not"], [/\bi'?m\b/g, "i am"], [/\b(you|they)'?re\b|\b(we)'re\b/g, "$1$2 are"],
-    [/\b(i|you|we|they|would|could|should|must|might)'?ve\b/g, "$1 have"], [/\b(\w+)'ll\b|\b(you|they)ll\b/g, "$1$2 will"],
-    [/\b(\w+)'d\b/g, "$1 would"], [/\blet's\b/g, "let us"], [/\b(it|that|what|there|here|who|he|she)'s\b|\b(that|what|there|she)s\b/g, "$1$2 is"],
-    [/\bu\b/g, "you"], [/\bur\b/g, "your"], [/\br\b/g, "are"], [/\bgonna\b/g, "going to"], [/\bwanna\b/g, "want to"],
-    [/\bpl[sz]\b/g, "please"], [/\b(?:cuz|coz)\b/g, "because"], [/\bok\b/g, "okay"],
-  ];
-  const fold = (text, { lang, spell }) => [[/[’‘`´]/g, "'"], ...(lang === "en" ? EN : []),
-    [/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu, (w) => spell.get(w) ?? w.replace(/^[^']+'(?=.)/, (h) => spell.has(h) ? `${spell.get(h)} ` : h)],
-    [/'/g, ""]].reduce((t, [from, to]) => t.replace(from, to), text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, ""));
-  // A draft as words between single spaces, with " . " where a sentence ends:
-  // "I’m outside!! Open up" -> " i am outside . open up . ". ¿ and ¡ open a sentence.
-  const norm = (text, how) => ` ${fold(text, how).replace(/[.!?;\n…¿¡]+/g, " . ").replace(/[^\p{L}\p{N}.]+/gu, " ").trim()} . `.replace(/( \.)+/g, " .");
+  const reading = () => sc.need("message-match") || new Promise((resolve, reject) => {
+    const tag = document.createElement("script");
+    tag.src = new URL("message-match.js", here).href;
+    tag.onload = () => (sc.need("message-match") ? resolve(sc.need("message-match")) : reject(new Error("message-match")));
+    tag.onerror = () => { tag.remove(); reject(new Error("message-match.js did not load")); };
+    document.head.append(tag);
+  });
 
-  // A rule's phrase as a regular expression over that form. The syntax is in CONTRIBUTING.md and
-  // checked at build time (hooks/guide/patterns.py): word, word*, (a|b), ? after either, ... and .
-  const compile = (phrase, how) => new RegExp(fold(phrase, how).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
-    t === "..." ? "(?: [^ .]+){0,4}" : t === "." ? " \\." : t === "(" ? "(?:" : t === "*" ? "[^ .]*"
-    : !t.trim() ? "" : "|)?".includes(t) ? t : `(?: ${t})`) + "(?= )", "u");
-  const list = (value, how) => (value || "").split(",").filter(Boolean)
-    .map((p) => how.seen.get(p) || how.seen.set(p, compile(p, how)).get(p));
-  // A rule is met by any one of its phrases, or by all parts of `together`, each part looked for
-  // in the words the parts before it left: "you said you need space" then "but".
-  const has = (text, el, how) => list(el.dataset.phrases, how).some((re) => re.test(text)) || (!!el.dataset.together
-    && el.dataset.together.split(";").every((part) => {
-      const re = list(part, how).find((r) => r.test(text));
-      if (re) text = text.replace(re, " .");
-      return !!re;
-    }));
-
-  // How to read words here: the page's language and the spellings on the message check's box.
-  const ways = new Map();
-  const reading = (root) => {
-    const lang = (root.closest?.("[lang]") || document.documentElement).lang.slice(0, 2).toLowerCase();
-    const list = (root.querySelector("[data-sc-msg]") || root).dataset?.scSpellings || "";
-    return ways.get(lang + list) || ways.set(lang + list, { lang, seen: new Map(),
-      spell: new Map(list.split(",").filter(Boolean).map((pair) => pair.split("="))) }).get(lang + list);
-  };
-
-  // Which rules a draft meets: {danger: [ids], met: {id: bool}}. Exposed for the tests.
-  const check = (draft, root) => {
-    const how = reading(root);
-    const text = norm(draft, how);
-    const danger = $$("[data-sc-danger]", root).filter((el) => has(text, el, how)).map((el) => el.dataset.scDanger);
-    const words = (draft.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) || []).length;
-    const lines = draft.split("\n").filter((l) => l.trim()).length;
-    const questions = (draft.match(/[?？]/g) || []).length;
-    const met = {};
-    for (const li of $$("[data-sc-rule]", root)) {
-      const d = li.dataset;
-      met[d.scRule] = d.kind === "include" ? has(text, li, how)
-        : d.kind === "avoid" ? !has(text, li, how)
-        : !(words > +(d.words || Infinity) || lines > +(d.lines || Infinity) || questions > +(d.questions ?? Infinity));
+  const rules = (root) => {
+    const name = root.dataset.scMsgRules;
+    if (!loaded.has(name)) {
+      loaded.set(name, (async () => {
+        if (!here) throw new Error("no script address");
+        const [match, response] = await Promise.all([reading(), fetch(new URL(name, here))]);
+        if (!response.ok) throw new Error(`${name}: ${response.status}`);
+        return [match, match.prepare(await response.json())];
+      })());
+      loaded.get(name).catch(() => loaded.delete(name)); // try again on the next No
     }
-    return { danger, met };
+    return loaded.get(name);
   };
 
-  const show = (root) => {
-    const draft = root.querySelector("[data-sc-msg-draft]").value;
-    const { danger, met } = check(draft, root);
-    const empty = !draft.trim();
-    const rules = $$("[data-sc-rule]", root);
-    const count = rules.filter((li) => met[li.dataset.scRule]).length;
+  const part = (root, name) => root.querySelector(`[data-sc-msg-${name}]`);
+  const status = (root, text) => {
+    const el = part(root, "status");
+    el.textContent = text;
+    el.hidden = !text;
+  };
+
+  // Everything the draft showed, hidden; with `byHand`, the points list as a list to go through.
+  const hideResults = (root, byHand) => {
+    for (const el of $$("[data-sc-danger], [data-sc-msg-nothing], [data-sc-msg-found]", root)) el.hidden = true;
+    for (const li of $$("[data-sc-rule]", root)) li.hidden = !byHand;
+    part(root, "points").hidden = part(root, "by-hand").hidden = !byHand;
+  };
+
+  const show = async (root) => {
+    const draft = part(root, "draft").value;
+    if (!draft.trim()) {
+      hideResults(root, false);
+      say(part(root, "live"), "");
+      return;
+    }
+    let judged;
+    try {
+      const [match, prepared] = await rules(root);
+      judged = match.judge(draft, prepared, root.dataset.scMsgPhase);
+    } catch {
+      hideResults(root, true);
+      status(root, word("js.message_check.failed"));
+      return;
+    }
+    if (part(root, "draft").value !== draft) return; // typed on while the rules loaded
+    status(root, "");
+    const { danger, found } = judged;
+    const stop = danger.length > 0; // then nothing else: no list of changes to make and send
     for (const el of $$("[data-sc-danger]", root)) el.hidden = !danger.includes(el.dataset.scDanger);
-    const stop = danger.length > 0;
-    root.querySelector("[data-sc-msg-rules]").hidden = stop; // no score for a draft not to send
-    const summary = root.querySelector("[data-sc-msg-summary]");
-    summary.hidden = empty || stop;
-    summary.textContent = word("js.message_check.summary", { count, total: rules.length });
-    for (const li of rules) {
-      const ok = met[li.dataset.scRule];
-      li.classList.toggle("sc-msg--met", !empty && ok);
-      li.classList.toggle("sc-msg--unmet", !empty && !ok);
-      li.querySelector("[data-sc-mark]").textContent = empty ? "" : ok ? word("js.message_check.met") : word("js.message_check.unmet");
+    for (const li of $$("[data-sc-rule]", root)) li.hidden = stop || !found.includes(li.dataset.scRule);
+    part(root, "points").hidden = stop || !found.length;
+    part(root, "found").hidden = stop || !found.length;
+    part(root, "nothing").hidden = stop || found.length > 0;
+    part(root, "by-hand").hidden = true;
+    // Self-harm's rule comes first in the model, so its crisis verdict is what is heard first.
+    const first = stop ? root.querySelector(`[data-sc-danger="${CSS.escape(danger[0])}"] p`) : null;
+    const said = first ? first.textContent : found.length ? part(root, "found").textContent : part(root, "nothing").textContent;
+    say(part(root, "live"), said, WAIT_MS);
+  };
+
+  // The stop question's answer: Yes closes the tool, No opens the box; none shows neither.
+  const answer = (root) => {
+    const chosen = root.querySelector("[data-sc-msg-answer]:checked");
+    const value = chosen ? chosen.value : "";
+    part(root, "closed").hidden = value !== "yes";
+    part(root, "tool").hidden = part(root, "questions").hidden = value !== "no";
+    if (value !== "no") {
+      part(root, "draft").value = "";
+      status(root, "");
+      hideResults(root, false);
+    } else {
+      status(root, word("js.message_check.loading"));
+      rules(root).then(() => status(root, ""), () => status(root, word("js.message_check.failed")));
     }
-    const said = empty ? "" : stop ? root.querySelector("[data-sc-danger]:not([hidden]) p").textContent : summary.textContent;
-    say(root.querySelector("[data-sc-msg-live]"), said, WAIT_MS);
+    say(part(root, "live"), value === "yes" ? part(root, "closed").textContent.trim() : "");
   };
 
   const clear = () => {
     for (const root of $$("[data-sc-msg]")) {
-      root.querySelector("[data-sc-msg-draft]").value = "";
-      show(root);
-      say(root.querySelector("[data-sc-msg-live]"), "");
+      for (const input of $$("[data-sc-msg-answer]", root)) input.checked = false;
+      answer(root);
+      say(part(root, "live"), "");
     }
   };
 
-  window.scMessageCheck = Object.freeze({ check: (draft, root) => check(draft, root || document) });
-
+  document.addEventListener("change", (event) => {
+    const root = event.target instanceof Element && event.target.closest("[data-sc-msg]");
+    if (root && event.target.matches("[data-sc-msg-answer]")) answer(root);
+  });
   document.addEventListener("input", (event) => {
     const root = event.target instanceof Element && event.target.closest("[data-sc-msg]");
     if (root && event.target.matches("[data-sc-msg-draft]")) show(root);
