@@ -174,7 +174,7 @@ def test_no_draft_of_the_corpus_is_ever_shown_approval(
               "[data-sc-msg-nothing]:not([hidden])"].map((sel) => root.querySelectorAll(sel).length > 0);
             // What answers the draft: every part the script shows or fills, as a reader sees it.
             const said = [...root.querySelectorAll("[data-sc-danger], [data-sc-msg-found], [data-sc-msg-points], " +
-              "[data-sc-msg-nothing], [data-sc-msg-status]")].map((el) => el.innerText).join("\n");
+              "[data-sc-msg-nothing], [data-sc-msg-status]")].map((el) => el.innerText).join(" | ");
             seen.push([states.filter(Boolean).length === 1, said]);
           }
           return seen;

@@ -19,7 +19,6 @@ BAD_DRAFTS = [
     ("reconnect", "How are you? I miss us so much.", "not-about-us"),
     ("reconnect", "Can we talk about what happened?", "not-about-us"),
     ("reconnect", "I think we should get back together.", "not-about-us"),
-    ("reconnect", "Why won't you answer?", "no-pressure"),
     ("reconnect", "Hey. Please reply when you see this.", "no-pressure"),
     ("reconnect", "Are you there? Did you get my text? Hello?", "one-question"),
     ("reconnect", "Hi. I'm sorry again for everything.", "no-new-sorry"),
@@ -82,6 +81,12 @@ def test_a_draft_not_to_send_gets_its_danger_rule(phase: str, draft: str, danger
 def test_a_harmless_draft_gets_no_danger(phase: str, draft: str) -> None:
     [result] = judge("en", [draft], phase)
     assert result["danger"] == [], result
+
+
+def test_a_draft_that_shows_a_silence_is_not_sent() -> None:
+    # No reply is a stop sign: asking why is pushing past it, not a point to reword.
+    [result] = judge("en", ["Why won't you answer?"], "reconnect")
+    assert result["danger"], result
 
 
 def test_self_harm_comes_first_whatever_else_fires() -> None:
