@@ -58,7 +58,12 @@ def rules(language: str) -> dict[str, object]:
 
 def judge(language: str, texts: list[str], phase: str = "reconnect") -> list[dict[str, list[str]]]:
     """Each text as the page reads it: {danger: [rule ids], found: [the phase's point ids]}."""
-    payload = json.dumps({"rules": rules(language), "phase": phase, "drafts": texts})
+    return judge_with(rules(language), texts, phase)
+
+
+def judge_with(data: dict[str, object], texts: list[str], phase: str = "reconnect") -> list[dict[str, list[str]]]:
+    """Each text read by message-match.js with the rules `data` (the rules file's form)."""
+    payload = json.dumps({"rules": data, "phase": phase, "drafts": texts})
     done = subprocess.run(["node", str(JUDGE)], input=payload, capture_output=True, text=True, check=True)
     return list(json.loads(done.stdout))
 

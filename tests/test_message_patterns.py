@@ -1,13 +1,13 @@
 """The message check's pattern language: what the build accepts (hooks/guide/patterns.py), and
-what the page's own script (message-check.js) makes of it, as CONTRIBUTING.md describes it."""
+what the page's own reading (message-match.js, run by Node) makes of it, as CONTRIBUTING.md
+describes it."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import pytest
 
 from guide.patterns import PatternError, check_pattern
+from message_corpus import judge_with
 
 GOOD = [
     "i know where you (live|work)",
@@ -78,51 +78,33 @@ IN_THE_PAGE = [
 ]
 
 
-def _finds(page: Any, pattern: str, draft: str) -> bool:
-    """Whether the page's script finds `pattern` in `draft`: a one-rule check made in the page."""
-    return bool(
-        page.evaluate(
-            """([pattern, draft]) => {
-                const root = document.createElement("div");
-                const rule = document.createElement("div");
-                rule.dataset.scDanger = "probe";
-                rule.dataset.phrases = pattern;
-                root.append(rule);
-                return window.scMessageCheck.check(draft, root).danger.includes("probe");
-            }""",
-            [pattern, draft],
-        )
-    )
+def finds(draft: str, *, lang: str = "en", spellings: str = "", **rule: object) -> bool:
+    """Whether the page's reading finds a one-rule check (`phrases=[...]` or `together=[[...]]`) in `draft`."""
+    data = {
+        "lang": lang,
+        "spellings": dict(pair.split("=") for pair in spellings.split(",") if pair),
+        "danger": [{"id": "probe", "kind": "danger", **rule}],
+    }
+    [result] = judge_with(data, [draft])
+    return result["danger"] == ["probe"]
 
 
-@pytest.mark.browser
-def test_the_page_reads_patterns_as_documented(page: Any) -> None:
-    page.goto("phases/reconnect/")
+def test_the_page_reads_patterns_as_documented() -> None:
     for pattern, draft, expected in IN_THE_PAGE:
         check_pattern(pattern)  # each one the build would accept
-        assert _finds(page, pattern, draft) is expected, (pattern, draft)
+        assert finds(draft, phrases=[pattern]) is expected, (pattern, draft)
 
 
-@pytest.mark.browser
-def test_together_needs_every_part_each_in_words_the_others_left(page: Any) -> None:
-    page.goto("phases/reconnect/")
-    check = """([together, draft]) => {
-        const root = document.createElement("div");
-        const rule = document.createElement("div");
-        rule.dataset.scDanger = "probe";
-        rule.dataset.together = together;
-        root.append(rule);
-        return window.scMessageCheck.check(draft, root).danger.includes("probe");
-    }"""
-    parts = "you said ... (space|talk);but,please,talk"
-    assert page.evaluate(check, [parts, "You said you need space, but can we talk?"]) is True
-    assert page.evaluate(check, [parts, "You said you need space."]) is False  # no second part
-    assert page.evaluate(check, [parts, "Please take care."]) is False  # no first part
+def test_together_needs_every_part_each_in_words_the_others_left() -> None:
+    parts = [["you said ... (space|talk)"], ["but", "please", "talk"]]
+    assert finds("You said you need space, but can we talk?", together=parts) is True
+    assert finds("You said you need space.", together=parts) is False  # no second part
+    assert finds("Please take care.", together=parts) is False  # no first part
     # "talk" is used by the first part, so it cannot also be the second.
-    assert page.evaluate(check, [parts, "You said you don't want to talk."]) is False
+    assert finds("You said you don't want to talk.", together=parts) is False
 
 
-# (language, spellings as the page carries them, pattern, draft, whether the script finds it):
+# (language, its spellings (content/xx/phrases.yml), pattern, draft, whether the reading finds it):
 # accents, elision and the languages' spellings, read the way <html lang> says.
 FR = "j'=je,t'=te,qu'=que,t'es=tu es,s'il=si il,jai=je ai,chui=je suis,stp=si il te plait"
 ES = "q=que,xq=porque,pa=para,tqm=te quiero mucho"
@@ -155,19 +137,7 @@ IN_A_LANGUAGE = [
 ]
 
 
-@pytest.mark.browser
-def test_the_page_reads_accents_elision_and_spellings_by_the_page_s_language(page: Any) -> None:
-    page.goto("phases/reconnect/")
-    finds = """([lang, spellings, pattern, draft]) => {
-        const root = document.createElement("div");
-        root.lang = lang;
-        root.dataset.scSpellings = spellings;
-        const rule = document.createElement("div");
-        rule.dataset.scDanger = "probe";
-        rule.dataset.phrases = pattern;
-        root.append(rule);
-        return window.scMessageCheck.check(draft, root).danger.includes("probe");
-    }"""
+def test_the_page_reads_accents_elision_and_spellings_by_the_page_s_language() -> None:
     for lang, spellings, pattern, draft, expected in IN_A_LANGUAGE:
         check_pattern(pattern)
-        assert page.evaluate(finds, [lang, spellings, pattern, draft]) is expected, (lang, pattern, draft)
+        assert finds(draft, lang=lang, spellings=spellings, phrases=[pattern]) is expected, (lang, pattern, draft)

@@ -61,10 +61,10 @@ def test_using_a_tool_stores_nothing_requests_nothing_and_leaves_no_trace(phone:
     phone.evaluate("() => { window.__storageCalls.length = 0 }")
     use_tool(phone, path)
     phone.wait_for_timeout(300)
-    # The message check fetches its rules from this site on the first No (static, the same for
-    # everyone: nothing of the reader's goes with it); nothing else is asked for.
-    rules = [url for url in requests if re.search(r"/assets/js/message-rules\.[0-9a-f]{8}\.json$", url)]
-    assert len(rules) == (path == f"phases/{RECONNECT.id}/")
+    # The message check fetches its reading and its rules from this site on the first No
+    # (static, the same for everyone: nothing of the reader's goes with them); nothing else.
+    rules = [url for url in requests if re.search(r"/assets/js/message-(rules\.[0-9a-f]{8}\.json|match\.js)$", url)]
+    assert len(rules) == 2 * (path == f"phases/{RECONNECT.id}/")
     assert [url for url in requests if url not in rules] == []
     assert phone.evaluate("() => window.__storageCalls") == []
     assert phone.url == url and phone.evaluate("() => history.length") == entries
@@ -122,6 +122,7 @@ def test_without_javascript_each_rule_shows_in_words(browser: Any, site_url: str
 AXE_CASES = [
     (f"phases/{RECONNECT.id}/", "How are you? I miss us."),
     (f"phases/{RECONNECT.id}/", "I want to die."),
+    (f"phases/{RECONNECT.id}/", "yes"),  # the stop question answered Yes: the tool closed
     (f"phases/{SPACE.id}/", ""),
     ("safety/", ""),
 ]
@@ -129,7 +130,11 @@ AXE_CASES = [
 
 def axe_clean(page: Any, path: str, draft: str) -> None:
     page.goto(path)
-    if draft:
+    if draft == "yes":
+        page.locator(f"#sc-msg-stop-{RECONNECT.id}-yes").check()
+        expect(page.locator("[data-sc-msg-closed]")).to_be_visible()
+    elif draft:
+        page.locator(f"#sc-msg-stop-{RECONNECT.id}-no").check()
         page.locator(DRAFT).fill(draft)
     else:
         use_tool(page, path)
