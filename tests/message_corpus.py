@@ -13,6 +13,7 @@ import functools
 import json
 import subprocess
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def judge(language: str, texts: list[str], phase: str = "reconnect") -> list[dic
     return judge_with(rules(language), texts, phase)
 
 
-def judge_with(data: dict[str, object], texts: list[str], phase: str = "reconnect") -> list[dict[str, list[str]]]:
+def judge_with(data: Mapping[str, object], texts: list[str], phase: str = "reconnect") -> list[dict[str, list[str]]]:
     """Each text read by message-match.js with the rules `data` (the rules file's form)."""
     payload = json.dumps({"rules": data, "phase": phase, "drafts": texts})
     done = subprocess.run(["node", str(JUDGE)], input=payload, capture_output=True, text=True, check=True)
