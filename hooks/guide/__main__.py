@@ -6,6 +6,7 @@
   PYTHONPATH=hooks python -m guide translations todo LANG FILE
                                                       the entries LANG's FILE lacks or must update
   PYTHONPATH=hooks python -m guide message-model      retrain the message check's learned backstop
+  PYTHONPATH=hooks python -m guide words SITE         body words per page of the reader's path, built in SITE
 
 `content` prints every problem as `file:line: where: what` (exit status 1), or a one-line
 summary. `pages` writes OUT/mkdocs.yml, OUT/docs/ and OUT/overrides/ (see export.py), for an
@@ -21,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from . import word_count
 from .content import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
 from .export import ExportError, write_export
 from .languages import ENGLISH, TRANSLATED
@@ -39,6 +41,13 @@ def main(argv: list[str]) -> int:
         return translations(argv[2:])
     if len(argv) > 1 and argv[1] == "message-model":
         return message_model(Path.cwd())
+    if len(argv) > 1 and argv[1] == "words":
+        if len(argv) != 3:
+            print("usage: python -m guide words SITE", file=sys.stderr)
+            return 2
+        guide = load_content(Path("content")).guide
+        print(word_count.report(word_count.reader_path(Path(argv[2]), [phase.id for phase in guide.phases])))
+        return 0
     return check_content(Path(argv[1]) if len(argv) > 1 else Path("content"))
 
 
