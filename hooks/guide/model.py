@@ -218,8 +218,9 @@ class Phase(Record):
     why: Markdown = Field(description="Why this phase matters.")
     timing: Markdown | None = Field(default=None, description="How long, or when, if known.")
     steps: tuple[Step, ...] = Field(min_length=1)
-    dos: tuple[Markdown, ...] = Field(min_length=1)
-    donts: tuple[Markdown, ...] = Field(min_length=1)
+    # Optional: a page says each thing once, so what a step already says is not repeated here.
+    dos: tuple[Markdown, ...] = Field(default=(), description="What to do, where no step says it.")
+    donts: tuple[Markdown, ...] = Field(default=(), description="What not to do, where no step says it.")
     examples: tuple[Example, ...] = ()
     pitfalls: tuple[Markdown, ...] = ()
     limit: Markdown | None = Field(
