@@ -108,3 +108,32 @@ def test_after_back_nothing_of_a_yes_is_left_to_see_or_hear(restoring_browser: A
     finally:
         context.close()
     assert offsite == []
+
+
+@pytest.mark.parametrize("number", [0, 1, 2, 3])
+def test_a_yes_keeps_the_question_its_answer_and_its_note_on_a_phone_s_screen(phone: Any, number: int) -> None:
+    # Tapped low on the screen, as a thumb does: the note opens, and nothing of the question
+    # slides under the header or behind the bar of controls at the bottom.
+    phone.goto("triage/")
+    question = phone.locator(".sc-triage__question").nth(number)
+    yes = question.locator("input[value=yes]")
+    yes.evaluate("(el) => el.scrollIntoView({block: 'end'})")
+    phone.evaluate("() => window.scrollBy(0, 110)")  # the answer just above the bottom bar
+    question.locator("label").first.tap()
+    assert yes.is_checked()
+    phone.wait_for_function("() => document.activeElement && document.activeElement.matches('input')")
+    header = phone.locator(".md-header").bounding_box()
+    bar = phone.locator(".sc-controls").bounding_box()
+    assert header and bar
+    top, bottom = header["y"] + header["height"] - 1, bar["y"] + 1
+    # The answers and the note whole if they fit; if not, from the answers down, so the answer
+    # given and the start of its note are both in view.
+    answers, note = (
+        question.locator(".sc-triage__answers").bounding_box(),
+        question.locator(".sc-triage__stop").bounding_box(),
+    )
+    assert answers and note
+    assert answers["y"] >= top and answers["y"] + answers["height"] <= bottom, (answers, top, bottom)
+    assert note["y"] + min(note["height"], 24) <= bottom, (note, bottom)  # its first line at least
+    if note["y"] + note["height"] - answers["y"] <= bottom - top:
+        assert note["y"] + note["height"] <= bottom, (note, bottom)

@@ -49,12 +49,27 @@ sc.component("triage", () => {
     }
   };
 
+  // A Yes opens its note under the answer. Keep the answers and the note on screen together, between the header and the bar of controls at the bottom of a phone (the CSS
+  // turns off the browser's scroll anchoring here, which would slide them up under the header).
+  const keepInView = (answers, note) => {
+    const header = document.querySelector(".md-header");
+    const bar = document.querySelector(".sc-controls");
+    const top = header ? header.getBoundingClientRect().bottom : 0;
+    const barTop = bar ? bar.getBoundingClientRect().top : innerHeight;
+    const bottom = barTop > innerHeight / 2 ? barTop : innerHeight; // on a desktop the bar is at the top
+    const by = Math.min(note.getBoundingClientRect().bottom - bottom, answers.getBoundingClientRect().top - top);
+    if (by > 0) window.scrollBy(0, by);
+  };
+
   document.addEventListener("change", (event) => {
     const radio = event.target;
     const triage = radio instanceof Element && radio.closest(".sc-triage");
     if (!triage) return;
     if (triage.querySelector("input[value=yes]:checked")) redirect(triage);
     else restore();
+    const fieldset = radio.closest("fieldset");
+    const [answers, note] = [".sc-triage__answers", ".sc-triage__stop"].map((sel) => fieldset.querySelector(sel));
+    if (radio.value === "yes" && answers && note) keepInView(answers, note);
     say(live(), radio.value === "yes" ? radio.closest("fieldset").querySelector(".sc-triage__stop").textContent.trim() : "");
   });
 
