@@ -61,14 +61,19 @@ def test_every_page_that_needs_it_shows_the_same_signals_and_instruction(built_s
     assert words(STOP.instruction) in page, path
 
 
-def test_every_contact_phase_has_a_when_to_stop_note_with_the_rule(built_site: BuiltSite) -> None:
+def test_every_contact_phase_has_a_when_to_stop_note_that_says_what_to_do_not_the_list_again(
+    built_site: BuiltSite,
+) -> None:
+    # The check-in at the top is the page's one stop list (the next test); "When to stop" says
+    # what to do on a stop, and links to the safety page's section.
     assert STOP is not None
     assert CONTACT_PHASES
     for phase in CONTACT_PHASES:
         html = (built_site.root / "phases" / phase.id / "index.html").read_text(encoding="utf-8")
         note = html[html.index('id="when-to-stop"') :]  # the heading, not its table-of-contents entry
-        note = note[: note.index("</div>")]
-        assert STOP.signals[0] in htmllib.unescape(note), phase.id
+        note = htmllib.unescape(note[: note.index("</div>")])
+        assert "Then stop at once, and for good." in note, phase.id
+        assert not any(signal in note for signal in STOP.signals), phase.id
         assert f'href="../../safety/#{STOP.section}"' in note, phase.id
 
 
