@@ -62,6 +62,9 @@ RETIRED = [
     "without you ever spelling it out",
     "treated so well",
     "from here you give them space",
+    "may have upset you too",
+    "cold or short",
+    "two or three times",
 ]
 
 

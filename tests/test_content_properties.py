@@ -353,7 +353,7 @@ def test_real_builds_of_tricky_and_hostile_content(tmp_path: Path, variant: str)
     path = project / "content" / "guide.yml"
     guide = yaml.safe_load(path.read_text(encoding="utf-8"))
     if variant == "tricky":
-        guide["phases"][0]["dos"] = TRICKY_BUT_VALID["dos"] + guide["phases"][0]["dos"]
+        guide["phases"][0]["dos"] = TRICKY_BUT_VALID["dos"] + guide["phases"][0].get("dos", [])
     else:
         guide["phases"][0]["dos"] = ["[x](javascript:alert(1))", "Leave {: data-sc-quick-exit }"]
         guide["phases"][1]["id"] = "safety"
