@@ -62,6 +62,13 @@ RETIRED = [
     "without you ever spelling it out",
     "treated so well",
     "from here you give them space",
+    "coming back around the six-month mark",
+    "too eager",
+    "old problems are gone",
+    "familiar can feel easy",
+    "see each other often",
+    "it is their right, and it is okay",
+    "a talk turns cruel",
 ]
 
 
