@@ -65,6 +65,13 @@ RETIRED = [
     "may have upset you too",
     "cold or short",
     "two or three times",
+    "coming back around the six-month mark",
+    "too eager",
+    "old problems are gone",
+    "familiar can feel easy",
+    "see each other often",
+    "it is their right, and it is okay",
+    "a talk turns cruel",
 ]
 
 
