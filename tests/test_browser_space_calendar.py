@@ -40,20 +40,19 @@ def test_the_space_is_counted_in_the_reader_s_time_zone(browser: Any, site_url: 
         context.close()
 
 
-def test_the_space_says_when_it_ended_and_the_stop_rule_stands_beside_it(page: Any) -> None:
+def test_the_space_says_when_it_was_up_with_no_deadline_and_the_stop_rule_beside_it(page: Any) -> None:
     page.clock.set_fixed_time(NOON_UTC)
     page.goto(f"phases/{SPACE.id}/")
     page.locator("[data-sc-space-calendar-date]").fill("2025-11-01")
-    assert (
-        "ended between Thursday 6 November and Saturday 8 November"
-        in page.locator("[data-sc-space-calendar-result]").inner_text()
-    )
+    result = page.locator("[data-sc-space-calendar-result]").inner_text()
+    assert "was up between Thursday 6 November and Saturday 8 November" in result
+    assert "Nothing is due now, and there is no deadline." in result  # "ended" is not "you're late"
     rule = page.locator(".sc-space-calendar__rule")
-    assert rule.is_visible() and "A request to stop means no message at the end of the week." in rule.inner_text()
+    assert rule.is_visible() and "you send nothing: not at the end of the week, and not after." in rule.inner_text()
     assert GUIDE.stop and GUIDE.stop.summary in rule.inner_text()
     live = page.locator("[data-sc-space-calendar-live]")
     assert live.inner_text() == ""
-    expect(live).to_contain_text("ended between")  # once the input pauses
+    expect(live).to_contain_text("was up between")  # once the input pauses
     page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert page.locator("[data-sc-space-calendar-date]").input_value() == ""
     assert page.locator("[data-sc-space-calendar-result]").inner_text() == ""
