@@ -72,6 +72,9 @@ RETIRED = [
     "see each other often",
     "it is their right, and it is okay",
     "a talk turns cruel",
+    "contact your ex to try again",
+    "to reach you after you said no",
+    "call one of the lines below",
 ]
 
 
@@ -134,8 +137,8 @@ def test_if_you_were_harmed_comes_early_and_is_linked_from_home_and_the_safety_i
     section = page_text(built_site, "safety")
     section = section[section.index("If you were harmed ¶") :]
     assert (
-        "If someone is using steps like the ones on this site to reach you after you said no, you owe them no reply"
-        in (section)
+        "If someone is using steps like the ones on this site to reach you, you owe them no reply. "
+        "That holds whether or not you ever said no." in (section)
     )
 
 
