@@ -25,6 +25,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.utils import DuplicateFilter
 
 log = logging.getLogger("mkdocs.serve_errors")
 
@@ -65,6 +66,14 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) ->
     build = server.builder
 
     def checked_build() -> None:
+        # MkDocs' command line puts a DuplicateFilter on the build's logger for the life of the
+        # process: under `serve` it hid every message already seen once, so a second break
+        # printed no problems ("Aborted with 1 warnings" and nothing above it) and a fix whose
+        # build took as long as an earlier one never said "Documentation built". Each build
+        # starts with it empty: one build still says each thing once.
+        for kept in logging.getLogger("mkdocs.commands.build").filters:
+            if isinstance(kept, DuplicateFilter):
+                kept.msgs.clear()
         capture = _Capture()
         logging.getLogger("mkdocs").addHandler(capture)
         try:

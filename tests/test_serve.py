@@ -187,7 +187,7 @@ def _mistakes(project: Path) -> dict[str, tuple[Path, Callable[[str], str]]]:
                 f"\n      - id: {PHASE.checklist[-1].id}\n", f"\n     - id: {PHASE.checklist[-1].id}\n", 1
             ),
         ),
-        "a bad guide: link": (guide, lambda t: t.replace("(guide:safety)", "(guide:safty)", 1)),
+        "a bad guide: link": (guide, lambda t: t.replace("(guide:safety", "(guide:safty", 1)),
         "a raw script in docs/": (about, lambda t: t + "\n<script>alert(1)</script>\n"),
         "a broken link in docs/": (
             about,
@@ -263,3 +263,20 @@ def test_an_open_tab_shows_the_problems_and_comes_back_when_the_fix_is_saved(
         assert tab.locator("#sc-build-problems").count() == 0
     finally:
         context.close()
+
+
+def test_the_same_mistake_twice_is_shown_twice_and_every_fix_says_it_built(server: tuple[Server, Path]) -> None:
+    # MkDocs' command line filters out any log message it has printed before, for the life of
+    # the process: a second break printed no problems, and a fix that took as long to build as
+    # an earlier one never said it built. Each rebuild is a fresh start (serve_errors.py).
+    running, project = server
+    about = project / "docs" / "about.md"
+    good = about.read_text(encoding="utf-8")
+    broken = good + "\n<script>alert(1)</script>\n"
+    for attempt in range(4):
+        log = running.edit(about, broken)
+        assert PROBLEM_LINE.findall(log), f"attempt {attempt + 1}: no problem shown:\n{log}"
+        assert running.fetch("about/")[0] == 500
+        log = running.edit(about, good)
+        assert "Documentation built" in log, f"attempt {attempt + 1}: the fix did not say it built:\n{log}"
+        assert running.fetch("about/")[0] == 200
