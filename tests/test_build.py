@@ -79,7 +79,7 @@ def test_home_counts_the_phases_and_links_the_first_and_last_from_the_model(buil
     first, last = GUIDE.phases[0], GUIDE.phases[-1]
     assert f"It goes in {words[count] if count < len(words) else count} phases, from " in home
     assert f'<a href="phases/{first.id}/">{first.title}</a> to <a href="phases/{last.id}/">' in home
-    assert f'<strong>Then begin:</strong> <a href="phases/{first.id}/">{first.title}</a>, the first phase' in home
+    assert f'<strong>Then:</strong> <a href="phases/{first.id}/">{first.title}</a>.' in home
 
 
 def test_generated_pages_edit_link_opens_the_yaml_source(built_site: BuiltSite) -> None:

@@ -239,13 +239,13 @@ def test_a_broken_link_in_a_translation_is_named_at_its_line(tmp_path: Path) -> 
     project = copy_project(tmp_path)
     translation = project / "content" / "es" / "guide.yml"
     text = translation.read_text(encoding="utf-8")
-    assert "(guide:triage)" in text
-    translation.write_text(text.replace("(guide:triage)", "(guide:triaje)", 1), encoding="utf-8")
+    assert "(guide:give-space)" in text
+    translation.write_text(text.replace("(guide:give-space)", "(guide:give-spac)", 1), encoding="utf-8")
     lines = translation.read_text(encoding="utf-8").splitlines()
-    link = _line_of(translation, "(guide:triaje)")
+    link = _line_of(translation, "(guide:give-spac)")
     # The field's line, its `text:`, as for a field of the English.
     field = max(n for n, line in enumerate(lines[:link], 1) if line.startswith("    text:"))
     with pytest.raises(ContentError) as caught:
         load_content(project / "content", language="es")
     assert [p.line for p in caught.value.problems] == [field]
-    assert "link to unknown page 'guide:triaje' (did you mean 'guide:triage'?)" in str(caught.value)
+    assert "link to unknown page 'guide:give-spac' (did you mean 'guide:give-space'?)" in str(caught.value)
