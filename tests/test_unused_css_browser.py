@@ -51,6 +51,20 @@ STYLES = """(detail) => {
 }"""
 
 
+# Resolves once the search results' markup has not changed for five frames running.
+RESULTS_STILL = """() => new Promise((resolve) => {
+  const list = document.querySelector('.md-search-result');
+  let last = null, still = 0;
+  const look = () => {
+    const now = list ? list.innerHTML.length + ':' + document.documentElement.scrollHeight : '';
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 5) resolve(true); else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})"""
+
+
 @pytest.fixture(scope="module")
 def shipped_url(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A copy of the built site whose theme stylesheets are Material's own, as shipped, under
@@ -82,6 +96,9 @@ def shown(browser: Any, url: str, path: str, device: str, scheme: str, state: st
                 page.keyboard.press("/")
             page.locator("input.md-search__input").press_sequentially("apolog")
             page.locator(".md-search-result__item").first.wait_for()
+            # Results come in after the first one: the list, its count and so the page's
+            # scrollbar and widths go on changing for a few frames. Compare once they stop.
+            page.evaluate(RESULTS_STILL)
         settle(page)
         yield page
     finally:
