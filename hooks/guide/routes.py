@@ -14,6 +14,8 @@ FIXED_PAGES: Mapping[str, str] = {
     "checklists": "checklists.md",
     "whole-guide": "whole-guide.md",
     "about": "about.md",
+    "getting-messages": "getting-messages.md",  # the two doors beside Start, for two more readers
+    "urge-to-contact": "urge-to-contact.md",
 }
 
 # Names no phase may take: `guide:NAME` must keep meaning the fixed page (`guide:safety` above
