@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from guide.word_count import PATH_BUDGET, PHASE_BUDGET, body_words, reader_path, report
 from sitetools import BuiltSite
-from support import site_content
+from support import ROOT, site_content
 
 
 def test_each_phase_and_the_whole_path_keep_to_their_budgets(built_site: BuiltSite) -> None:
@@ -16,6 +16,13 @@ def test_each_phase_and_the_whole_path_keep_to_their_budgets(built_site: BuiltSi
     for page in pages:
         assert page.budget is None or page.words <= PHASE_BUDGET, report(pages)
     assert sum(page.words for page in pages) <= PATH_BUDGET, report(pages)
+
+
+def test_the_readme_quotes_the_counts_as_they_are(built_site: BuiltSite) -> None:
+    # So the figures in the README cannot drift from the pages: paste the report after an edit.
+    pages = reader_path(built_site.root, [phase.id for phase in site_content().guide.phases])
+    shown = "\n".join(line.rstrip() for line in report(pages).splitlines())
+    assert shown in (ROOT / "README.md").read_text(encoding="utf-8"), "README, Reading experience:\n" + shown
 
 
 def test_body_text_leaves_out_the_checklist_and_the_tools() -> None:
