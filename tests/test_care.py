@@ -75,6 +75,11 @@ RETIRED = [
     "contact your ex to try again",
     "to reach you after you said no",
     "call one of the lines below",
+    "did all you could",
+    "Let yourself stop trying when the time feels right",
+    "Be friends first",
+    "Words of love can wait",
+    "So do no reply",
 ]
 
 
@@ -97,9 +102,10 @@ def test_own_it_asks_first_and_a_no_or_no_reply_ends_contact(built_site: BuiltSi
     assert "That is the end of contact, not just of the talk." in text
     assert "they may still say no to getting back together. That is their answer, and it ends contact too" in text
     # The last step sends on to the week of quiet only those who were not told to stop.
-    last = text[text.index("Thank them and leave them alone") :]
+    last = text[text.index("Thank them and go") :]
     assert last.index("contact ends here, for good") < last.index("week of quiet")
-    assert "Only if they did not say no, and none of the signs happened" in last
+    # Going on takes their word that they are open to it: their not saying no is not enough.
+    assert "Go on only if they said they are open to hearing from you, and no stop sign has happened" in last
 
 
 def test_the_week_of_quiet_is_a_pause_the_reader_chooses_not_a_request_for_space(built_site: BuiltSite) -> None:
