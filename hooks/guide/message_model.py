@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .content import MODEL_FOLDER, load_content
+from .content import load_content
 from .languages import LANGUAGES
 from .message_rules import rules_data
 
@@ -44,12 +44,6 @@ MIN_DRAFTS = 2  # a feature seen in fewer training drafts gets no weight: it wou
 KEEP = 3500  # weights kept (the largest), all classes together: about 55 KB of JSON
 DIGITS = 3  # weights rounded, so the file is short and stable
 FALSE_ALARMS = 0.02  # of harmless drafts, rules and model together, cross-validated
-
-
-def load_model(content: Path, language: str) -> dict[str, Any] | None:
-    """The language's model as rules_data carries it, or None when it has none."""
-    path = content / MODEL_FOLDER / f"{language}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 @dataclass(frozen=True)

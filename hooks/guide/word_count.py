@@ -1,10 +1,10 @@
 """How much a reader on the guide's path has to read: body words per built page.
 
 Body text is the article's words as a reader sees them, without the checklist (its items,
-progress and keep controls), the tools (message check, week-of-quiet calendar, regions) and
-the print-only copies. Pure: reads built HTML, knows nothing of MkDocs. The budgets are the
-issue's (a phase at most 600 words, the path at most 6,000); tests/test_reading_budget.py
-holds them, `python -m guide words SITE` prints them for the README.
+progress and keep controls) and the tools (message check, week-of-quiet calendar, regions).
+Pure: reads built HTML, knows nothing of MkDocs. The budgets are the issue's (a phase at most
+600 words, the path at most 6,000); tests/test_reading_budget.py holds them, and
+`python -m guide words SITE` prints them for the README.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 PHASE_BUDGET = 600
 PATH_BUDGET = 6000
 # Not body text: the checklist and the tools the reader uses, counted by their own measures.
-LEFT_OUT = ("sc-checklist", "sc-msg", "sc-space-calendar", "sc-regions", "sc-print-only", "headerlink")
+LEFT_OUT = ("sc-checklist", "sc-msg", "sc-space-calendar", "sc-regions", "headerlink")  # headerlink: the ¶
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
