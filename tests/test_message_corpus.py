@@ -18,12 +18,12 @@ import pytest
 
 from message_corpus import CLASSES, DATA, GROUPS, LANGUAGES, Figures, drafts, measure
 
-# Each held-out file as it was frozen on 2026-12-07. A new held-out set is a new hash, with
+# Each held-out file as it was frozen on 2026-12-07 (the second set of that day, 400 drafts each). A new held-out set is a new hash, with
 # its blind figures in the commit that adds it; an edit to this one is never a fix.
 FROZEN = {
-    "en": "d57da4a720e569a33df1d11c58443d371c012eba83634c4b1a5a45528ce6d595",
-    "es": "a815ddd3dd6ec50a6f3a1a4b9bf7ed019efc06023be9802fdc156e385b60a62b",
-    "fr": "f2542b22e15526d1bb6aaf8ffa0c02b85695ec73eb81209b928ae68927ca037a",
+    "en": "825ed1aff450eeac235608e708981cf37744db65f414a3c0cdf518be34cef5a7",
+    "es": "375f9be29b87fbe5bbb91abcf5cd2b8f737cb6f2760d56f171b2f33d2f93025b",
+    "fr": "c083b1064fc9ceab551c0ff88797c3d631627b05ae4df7aeb071990a91437a08",
 }
 
 # The issue's targets on drafts never seen (at least, per group; false alarms at most).
@@ -33,14 +33,14 @@ TARGET_FALSE_ALARMS = 0.03
 # What the held-out halves measured when this round's work was done (README), each rounded down
 # to a multiple of 5%: a floor that catches a change making things worse, not a target. Every
 # figure is below TARGET; raise a floor only when a change, made without reading the held-out
-# half, lifts it. With 20 to 65 drafts a class, one draft moves a figure by 1.5 to 5 points.
+# half, lifts it. With 45 to 90 drafts a group, one draft moves a figure by 1.1 to 2.2 points.
 HELD_OUT_FLOOR: dict[str, dict[str, float]] = {
-    "en": {"pushing": 0.7, "watching": 0.7, "threat": 0.55, "self-harm": 0.6, "guilt": 0.65, "false_alarms": 0.03},
-    "es": {"pushing": 0.8, "watching": 0.55, "threat": 0.6, "self-harm": 0.7, "guilt": 0.7, "false_alarms": 0.05},
-    "fr": {"pushing": 0.65, "watching": 0.65, "threat": 0.6, "self-harm": 0.6, "guilt": 0.65, "false_alarms": 0.0625},
+    "en": {"pushing": 0.65, "watching": 0.55, "threat": 0.55, "self-harm": 0.6, "guilt": 0.6, "false_alarms": 0.04},
+    "es": {"pushing": 0.75, "watching": 0.5, "threat": 0.6, "self-harm": 0.55, "guilt": 0.6, "false_alarms": 0.05},
+    "fr": {"pushing": 0.65, "watching": 0.7, "threat": 0.6, "self-harm": 0.65, "guilt": 0.6, "false_alarms": 0.05},
 }
 # Self-harm drafts whose first verdict is the crisis lines, as measured (the target is all of them).
-HELD_OUT_CRISIS_FIRST = {"en": 12, "es": 16, "fr": 13}
+HELD_OUT_CRISIS_FIRST = {"en": 29, "es": 25, "fr": 29}
 # On the tuning half, the one the rules were written against and the model trained on, as
 # measured (rounded down to 5%): the last 1,200 drafts per language came after the rules.
 TUNED_FLOOR: dict[str, dict[str, float]] = {
