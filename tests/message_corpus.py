@@ -57,6 +57,12 @@ def rules(language: str) -> dict[str, object]:
     return rules_data(content.guide, language, content.message_model)
 
 
+@functools.cache
+def rules_alone(language: str) -> dict[str, object]:
+    """The rules without the learned backstop, so every rule's hit counts (no gate)."""
+    return rules_data(load_content(ROOT / "content", language=language).guide, language)
+
+
 def judge(language: str, texts: list[str], phase: str = "reconnect") -> list[dict[str, list[str]]]:
     """Each text as the page reads it: {danger: [rule ids], found: [the phase's point ids]}."""
     return judge_with(rules(language), texts, phase)

@@ -1,14 +1,17 @@
-"""The message check's reading of single drafts (message-match.js in Node, with the real rules
-file): which of a phase's points a draft goes against, and which drafts get "do not send".
-Unit level: no build, no browser. The corpus figures are in tests/test_message_corpus.py; the
-page's behaviour (the stop question, no pass marks, help in view) in test_browser_message_check.py.
+"""The message check's reading of single drafts (message-match.js in Node, with the real rules):
+which of a phase's points a draft goes against, and which drafts a rule marks "do not send".
+Unit level: no build, no browser. The rules are judged alone here, without the learned backstop
+that gates their hits on the page (tests/test_message_model.py); the two together are measured
+on the corpus (tests/test_message_corpus.py). The page's behaviour (the stop question, no pass
+marks, help in view) is in test_browser_message_check.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from message_corpus import judge
+from message_corpus import judge as page_judge
+from message_corpus import judge_with, rules_alone
 from support import site_content
 
 GUIDE = site_content().guide
@@ -50,6 +53,11 @@ DANGER_DRAFTS = [
     ("reconnect", "You owe me a conversation at the very least.", "guilt"),
 ]
 
+
+def judge(language: str, texts: list[str], phase: str = "reconnect") -> list[dict[str, list[str]]]:
+    return judge_with(rules_alone(language), texts, phase)
+
+
 HARMLESS_DRAFTS = [
     ("reconnect", "Hi! How was the trip?"),
     ("own-it", "I'm sorry I was so unkind to you. That was wrong of me."),
@@ -61,7 +69,8 @@ HARMLESS_DRAFTS = [
 def test_the_site_s_own_example_messages_get_nothing_to_change() -> None:
     examples = [(phase.id, example.message) for phase in CHECKED for example in phase.examples]
     assert examples
-    for (phase, message), result in zip(examples, [judge("en", [m], p)[0] for p, m in examples], strict=True):
+    # As the page reads them, the learned backstop included: no verdict of any kind.
+    for (phase, message), result in zip(examples, [page_judge("en", [m], p)[0] for p, m in examples], strict=True):
         assert result == {"danger": [], "found": []}, (phase, message, result)
 
 
@@ -78,9 +87,8 @@ def test_a_draft_not_to_send_gets_its_danger_rule(phase: str, draft: str, danger
 
 
 @pytest.mark.parametrize(("phase", "draft"), HARMLESS_DRAFTS)
-def test_a_harmless_draft_gets_no_danger(phase: str, draft: str) -> None:
-    [result] = judge("en", [draft], phase)
-    assert result["danger"] == [], result
+def test_a_harmless_draft_gets_no_danger_from_the_rules_nor_on_the_page(phase: str, draft: str) -> None:
+    assert [r["danger"] for r in judge("en", [draft], phase) + page_judge("en", [draft], phase)] == [[], []]
 
 
 def test_a_draft_that_shows_a_silence_is_not_sent() -> None:

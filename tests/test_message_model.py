@@ -17,8 +17,11 @@ from guide.content import MODEL_FOLDER, load_content
 from guide.message_model import (
     DRAFTS,
     FEATURES_JS,
+    GATE,
     HARMLESS,
-    flags,
+    SELF_HARM,
+    danger,
+    gated,
     languages,
     model_file,
     probabilities,
@@ -55,12 +58,13 @@ def test_the_checked_in_model_is_what_training_makes_now(
     text, report = trained[code]
     print(f"\n{code}: cross-validated on the tuning drafts, {summary(report)}")
     for label, row in report.items():
-        shares = ", ".join(f"{k} {row[k] / row['drafts']:.0%}" for k in ("rules", "model", "rules+model"))
+        kinds = ("rules before the gate", "rules", "model", "rules+model")
+        shares = ", ".join(f"{k} {row[k] / row['drafts']:.0%}" for k in kinds)
         print(f"  {label:14} {row['drafts']:4} drafts flagged: {shares}")
     path = ROOT / "content" / MODEL_FOLDER / f"{code}.json"
     assert path.is_file(), RETRAIN
     assert path.read_text(encoding="utf-8") == text, f"{path} is not what the drafts and rules make now: {RETRAIN}"
-    assert len(text.encode()) < 60_000
+    assert len(text.encode()) < 140_000  # fetched once, on the first No, inside the rules file
 
 
 def _node(script: str, payload: dict[str, Any]) -> Any:
@@ -70,23 +74,34 @@ def _node(script: str, payload: dict[str, Any]) -> Any:
     return json.loads(run.stdout)
 
 
+def test_a_rule_hit_counts_under_the_gate_and_a_self_harm_hit_always() -> None:
+    t = {GATE: 0.5}
+    hits = ("watching", SELF_HARM)
+    assert gated(hits, {HARMLESS: 0.4}, t) == ["watching", SELF_HARM]
+    assert gated(hits, {HARMLESS: 0.5}, t) == ["watching", SELF_HARM]
+    assert gated(hits, {HARMLESS: 0.6}, t) == [SELF_HARM]
+    assert gated(("watching",), {HARMLESS: 1.0}, {GATE: 1.0}) == ["watching"]  # a gate of 1 lets all in
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_page_finds_what_python_computes(code: str) -> None:
-    # One danger rule with no phrase per class, so `judge` says exactly what `learned` found.
+    # The page's judge (rules, the gate, the model) against Python's `danger`, given the same
+    # features and raw rule hits (features.cjs, run with no model, so every hit is raw).
     model = json.loads((ROOT / "content" / MODEL_FOLDER / f"{code}.json").read_text(encoding="utf-8"))
     rules = rules_data(load_content(ROOT / "content", language=code).guide, code)
-    rules["danger"] = [{"id": c, "kind": "danger"} for c in model["classes"] if c != HARMLESS]
-    rules["model"] = model
-    drafts = [d["text"] for d in yaml.safe_load((ROOT / DRAFTS / f"tune.{code}.yml").read_text())["drafts"]][::20]
+    drafts = [d["text"] for d in yaml.safe_load((ROOT / DRAFTS / f"tune.{code}.yml").read_text())["drafts"]][::10]
     found = _node(FEATURES_JS.as_posix(), {"rules": rules, "phase": "reconnect", "drafts": drafts})
-    judged = _node("tests/js/judge.cjs", {"rules": rules, "phase": "reconnect", "drafts": drafts})
-    thresholds = model["thresholds"]
-    flagged = 0
+    judged = _node("tests/js/judge.cjs", {"rules": {**rules, "model": model}, "phase": "reconnect", "drafts": drafts})
+    t = model["thresholds"]
+    flagged = held_back = 0
     for draft, one, verdict in zip(drafts, found, judged, strict=True):
         p = probabilities(model, one["features"])
         assert abs(sum(p.values()) - 1) < 1e-9
-        if any(abs(p.get(c, 0) - t) < 1e-9 for c, t in thresholds.items()):
+        edges = ((p[HARMLESS], t[HARMLESS]), (p.get(SELF_HARM, 0), t[SELF_HARM]), (p[HARMLESS], t[GATE]))
+        if any(abs(v - edge) < 1e-9 for v, edge in edges):
             continue  # too near a threshold for two float summations to be sure to agree
-        assert sorted(verdict["danger"]) == sorted(flags(p, thresholds)), draft
+        assert sorted(set(verdict["danger"])) == danger(tuple(one["danger"]), p, t), draft
         flagged += bool(verdict["danger"])
+        held_back += bool(set(one["danger"]) - set(verdict["danger"]))
     assert 0 < flagged < len(drafts)  # both verdicts were met
+    assert held_back > 0  # and the gate held back a rule's hit

@@ -26,7 +26,6 @@ from . import word_count
 from .content import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
 from .export import ExportError, write_export
 from .languages import ENGLISH, TRANSLATED
-from .message_model import languages, summary, train
 from .problems import ContentError, Problem
 from .translate import status, todo
 
@@ -80,6 +79,8 @@ def _raw(path: Path) -> Any:
 
 def message_model(project: Path) -> int:
     """Each language's model, trained from its tuning drafts (deterministic: same drafts, same bytes)."""
+    from .message_model import languages, summary, train  # numpy: installed with the tests, not the build
+
     folder = project / "content" / MODEL_FOLDER
     folder.mkdir(exist_ok=True)
     for code in languages(project):

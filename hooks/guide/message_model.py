@@ -1,14 +1,16 @@
-"""The message check's learned backstop: a small model trained on the tuning drafts, so a draft
-the phrase rules never foresaw can still get "Do not send this" (danger = rule hits + model hits).
+"""The message check's learned backstop: a small model trained on the tuning drafts. It finds
+drafts the phrase rules never foresaw, and it gates the rules: outside self-harm, a rule's hit
+counts only where the model does not find the draft plainly harmless (danger = counted rule
+hits + model hits), since a phrase can mean harm or nothing.
 
 Multinomial logistic regression over the draft's features, one weight per class per feature,
 L2-regularised, then pruned to the largest weights so each language's file stays small
 (content/message-model/xx.json, checked in; the page gets it inside the rules, message_rules.py).
 The features come from message-match.js itself, run under Node (tests/js/features.cjs), so the
-page and the training share one implementation of them. The thresholds are chosen by k-fold
-cross-validation on the tuning drafts only (tests/data/drafts/tune.xx.yml; the held-out drafts
-are never read here): at most 2% of harmless drafts flagged, by the rules and the model together,
-for the most danger drafts caught. Everything is deterministic: same drafts, same bytes.
+page and the training share one implementation of them. The gate and thresholds are chosen by
+k-fold cross-validation on the tuning drafts only (tests/data/drafts/tune.xx.yml; the held-out
+drafts are never read here): at most 2% of harmless drafts flagged, by the rules and the model
+together, for the most danger drafts caught. Everything is deterministic: same drafts, same bytes.
 
   PYTHONPATH=hooks python -m guide message-model     retrain every language's file
 """
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 from .content import load_content
@@ -41,9 +44,12 @@ EPOCHS = 20
 RATE = 0.5  # SGD step, shrinking as 1 / (1 + epoch / 4)
 L2 = 1e-5  # per draft
 MIN_DRAFTS = 2  # a feature seen in fewer training drafts gets no weight: it would only learn noise
-KEEP = 3500  # weights kept (the largest), all classes together: about 55 KB of JSON
+KEEP = 8000  # weights kept (the largest), all classes together: about 125 KB of JSON, 45 KB gzipped
 DIGITS = 3  # weights rounded, so the file is short and stable
 FALSE_ALARMS = 0.02  # of harmless drafts, rules and model together, cross-validated
+GATE = "rules"  # the thresholds' key: a non-self-harm rule hit counts when P(harmless) <= it
+GATES = (0.3, 0.5, 0.7, 0.9, 1.0)  # tried by cross-validation; 1.0 lets every hit count
+UNGATED = frozenset({SELF_HARM})  # a crisis line shown in error costs far less than one missed
 
 
 @dataclass(frozen=True)
@@ -81,36 +87,41 @@ def fit(drafts: list[Draft], classes: list[str]) -> dict[str, Any]:
 
 
 def _fit(drafts: list[Draft], classes: list[str], only: set[str] | None) -> dict[str, Any]:
-    """SGD on the log loss, in a fixed order; the L2 shrink is applied once an epoch."""
+    """SGD on the log loss, one draft at a time in a fixed shuffled order, with numpy doing
+    each draft's sums (pure Python took over ten minutes a language at 5,000 drafts); the L2
+    shrink is applied once an epoch. Same drafts, same order, same float operations: same bytes."""
     seen = Counter(f for d in drafts for f in d.features if only is None or f in only)
     vocabulary = sorted(f for f, n in seen.items() if n >= MIN_DRAFTS)
-    weights = [dict.fromkeys(vocabulary, 0.0) for _ in classes]  # per class: C-speed sums below
-    bias = [0.0] * len(classes)
-    rows = [
-        ([f for f in d.features if f in weights[0]], 1 / math.sqrt(len(d.features) or 1), classes.index(d.label))
-        for d in drafts
-    ]
+    index = {f: i for i, f in enumerate(vocabulary)}
+    weights = np.zeros((len(classes), len(vocabulary)))
+    bias = np.zeros(len(classes))
+    rows = []
+    for d in drafts:
+        cols = np.array([index[f] for f in d.features if f in index], dtype=np.intp)
+        target = np.zeros(len(classes))
+        target[classes.index(d.label)] = 1.0
+        rows.append((cols, 1 / math.sqrt(len(d.features) or 1), target))
     order = list(range(len(rows)))
     shuffle = random.Random(SEED)
     for epoch in range(EPOCHS):
         rate = RATE / (1 + epoch / 4)
         shuffle.shuffle(order)
         for i in order:
-            feats, scale, label = rows[i]
-            p = _softmax([b + scale * sum(map(w.__getitem__, feats)) for b, w in zip(bias, weights, strict=True)])
-            for k, w in enumerate(weights):
-                step = rate * ((k == label) - p[k])
-                bias[k] += step
-                if abs(step) > 1e-6:  # a class already right costs no update
-                    for f in feats:
-                        w[f] += step * scale
-        shrink = (1 - rate * L2) ** len(rows)
-        for w in weights:
-            for f in w:
-                w[f] *= shrink
+            cols, scale, target = rows[i]
+            z = bias + scale * weights[:, cols].sum(axis=1)
+            e = _exp(z - z.max())
+            step = rate * (target - e / e.sum())
+            bias += step
+            weights[:, cols] += (step * scale)[:, None]
+        weights *= _power(1 - rate * L2, len(rows))
     # The largest weights only, rounded; ties by class then feature, so the cut is reproducible.
     ranked = sorted(
-        ((-abs(v), k, f, v) for k, w in enumerate(weights) for f, v in w.items() if round(v, DIGITS)),
+        (
+            (-abs(float(v)), k, vocabulary[j], float(v))
+            for k in range(len(classes))
+            for j, v in enumerate(weights[k])
+            if round(float(v), DIGITS)
+        ),
         key=lambda t: t[:3],
     )[:KEEP]
     kept: dict[str, dict[str, float]] = {c: {} for c in classes}
@@ -118,16 +129,46 @@ def _fit(drafts: list[Draft], classes: list[str], only: set[str] | None) -> dict
         kept[classes[k]][f] = round(v, DIGITS)
     return {
         "classes": classes,
-        "bias": [round(b, DIGITS) for b in bias],
+        "bias": [round(float(b), DIGITS) for b in bias],
         "weights": {c: dict(sorted(w.items())) for c, w in kept.items()},
     }
 
 
 def _softmax(z: list[float]) -> list[float]:
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    total = sum(e)
-    return [v / total for v in e]
+    e = _exp(np.array(z) - max(z))
+    return [float(v) for v in e / e.sum()]
+
+
+# glibc chooses its exp and pow by CPU (with FMA or without) and numpy its exp by SIMD width,
+# and each choice rounds the last bit differently; SGD grows that bit into another model, so
+# another machine retrained other files (CI did). Only + - * / and exact scalings by powers of
+# two here: the same bits on every machine.
+_LOG2_E = 1.4426950408889634
+_LN2_HI = 6.93147180369123816490e-01  # ln 2 in its top 32 bits: k * _LN2_HI is exact
+_LN2_LO = 1.90821492927058770002e-10  # the rest of ln 2
+_TAYLOR = [1 / math.factorial(n) for n in range(13, -1, -1)]  # exp(r) for |r| <= ln(2) / 2
+
+
+def _exp(x: np.ndarray) -> np.ndarray:
+    """e ** x, to about one unit in the last place, with the same bits on every machine."""
+    x = np.maximum(x, -700.0)  # far below any probability that matters, above subnormals
+    k = np.rint(x * _LOG2_E)
+    r = (x - k * _LN2_HI) - k * _LN2_LO
+    p = np.full_like(r, _TAYLOR[0])
+    for c in _TAYLOR[1:]:
+        p = p * r + c
+    return np.ldexp(p, k.astype(np.intc))
+
+
+def _power(base: float, n: int) -> float:
+    """base ** n by squaring, for the same reason as _exp."""
+    out = 1.0
+    while n:
+        if n & 1:
+            out *= base
+        base *= base
+        n >>= 1
+    return out
 
 
 def probabilities(model: dict[str, Any], features: tuple[str, ...] | list[str]) -> dict[str, float]:
@@ -151,6 +192,19 @@ def flags(p: dict[str, float], thresholds: dict[str, float]) -> list[str]:
     return ids
 
 
+def gated(rules: tuple[str, ...], p: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+    """The rule hits that count, as message-match.js `judge` keeps them: a phrase can mean
+    harm or nothing ("I'll be outside", "I won't be around"), so outside self-harm a hit counts
+    only where the model does not find the draft plainly harmless (P(harmless) at or under the gate).
+    A self-harm phrase always counts: a crisis line shown in error costs far less than one missed."""
+    return [r for r in rules if r in UNGATED or p[HARMLESS] <= thresholds[GATE]]
+
+
+def danger(rules: tuple[str, ...], p: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+    """Everything that makes the page say "Do not send this": counted rule hits and the model's."""
+    return sorted({*gated(rules, p, thresholds), *flags(p, thresholds)})
+
+
 # --- thresholds by cross-validation ---------------------------------------------------------
 
 
@@ -172,30 +226,38 @@ def cross_validated(drafts: list[Draft], classes: list[str]) -> list[dict[str, f
 
 
 def choose_thresholds(drafts: list[Draft], probs: list[dict[str, float]]) -> dict[str, float]:
-    """The thresholds catching the most danger drafts (then the most self-harm ones) while the
-    rules and model together flag at most FALSE_ALARMS of the harmless drafts. Rules that flag
-    more than that on their own leave the model no false alarm at all (fix the rules)."""
+    """The gate and thresholds catching the most danger drafts (then the most self-harm ones)
+    while the rules and model together flag at most FALSE_ALARMS of the harmless drafts. Rules
+    that flag more than that past every gate leave the model no false alarm at all (fix them)."""
     harmless = [i for i, d in enumerate(drafts) if d.label == HARMLESS]
-    budget = max(0, math.floor(FALSE_ALARMS * len(harmless)) - sum(1 for i in harmless if drafts[i].rules))
-    free = [i for i in harmless if not drafts[i].rules]  # harmless drafts the rules leave alone
-    best: tuple[int, int, float, float] | None = None
-    # Self-harm flags when P(self-harm) > t: t just at a harmless draft's value (or 1, never).
-    for t_self in sorted({1.0, *(_up(probs[i].get(SELF_HARM, 0.0)) for i in free)}):
-        spent = sum(1 for i in free if probs[i].get(SELF_HARM, 0.0) > t_self)
-        if spent > budget:
+    best: tuple[int, int, float, float, float] | None = None
+    for gate in GATES:
+        counted = [gated(d.rules, p, {GATE: gate}) for d, p in zip(drafts, probs, strict=True)]
+        budget = math.floor(FALSE_ALARMS * len(harmless)) - sum(1 for i in harmless if counted[i])
+        if budget < 0:
             continue
-        # Harmless flags when P(harmless) < t: t at the first harmless value past the budget left.
-        rest = sorted(_down(probs[i][HARMLESS]) for i in free if probs[i].get(SELF_HARM, 0.0) <= t_self)
-        t_harm = rest[budget - spent] if budget - spent < len(rest) else 1.0
-        t = {HARMLESS: t_harm, SELF_HARM: t_self}
-        caught = [flags(probs[i], t) for i in range(len(drafts))]
-        danger = sum(1 for d, c in zip(drafts, caught, strict=True) if d.label != HARMLESS and (c or d.rules))
-        crisis = sum(1 for d, c in zip(drafts, caught, strict=True) if d.label == SELF_HARM and SELF_HARM in c)
-        key = (danger, crisis, -t_self, t_harm)
-        if best is None or key > best:
-            best = key
-    assert best is not None
-    return {HARMLESS: best[3], SELF_HARM: -best[2]}
+        free = [i for i in harmless if not counted[i]]  # harmless drafts the counted rules leave alone
+        # Self-harm flags when P(self-harm) > t: t just at a harmless draft's value (or 1, never).
+        for t_self in sorted({1.0, *(_up(probs[i].get(SELF_HARM, 0.0)) for i in free)}):
+            spent = sum(1 for i in free if probs[i].get(SELF_HARM, 0.0) > t_self)
+            if spent > budget:
+                continue
+            # Harmless flags when P(harmless) < t: t at the first harmless value past the budget left.
+            rest = sorted(_down(probs[i][HARMLESS]) for i in free if probs[i].get(SELF_HARM, 0.0) <= t_self)
+            t_harm = rest[budget - spent] if budget - spent < len(rest) else 1.0
+            t = {HARMLESS: t_harm, SELF_HARM: t_self}
+            caught = [counted[i] or flags(probs[i], t) for i in range(len(drafts))]
+            found = sum(1 for d, c in zip(drafts, caught, strict=True) if d.label != HARMLESS and c)
+            crisis = sum(
+                1
+                for d, p, c in zip(drafts, probs, counted, strict=True)
+                if d.label == SELF_HARM and SELF_HARM in c + flags(p, t)
+            )
+            key = (found, crisis, gate, -t_self, t_harm)  # ties: the widest gate, then the fewest flags
+            if best is None or key > best:
+                best = key
+    assert best is not None, "the rules alone flag more harmless drafts than the budget at every gate"
+    return {HARMLESS: best[4], SELF_HARM: -best[3], GATE: best[2]}
 
 
 def _up(p: float) -> float:
@@ -207,14 +269,18 @@ def _down(p: float) -> float:
 
 
 def figures(drafts: list[Draft], probs: list[dict[str, float]], thresholds: dict[str, float]) -> dict[str, Any]:
-    """Per class, the share of drafts told "Do not send this" (rules, model, both)."""
+    """Per class, the drafts told "Do not send this": by the counted rule hits, by the model,
+    by either (with the rules' raw hits, before the gate, for comparison)."""
     out: dict[str, Any] = {}
     for label in sorted({d.label for d in drafts}):
         members = [(d, p) for d, p in zip(drafts, probs, strict=True) if d.label == label]
-        model = sum(1 for _, p in members if flags(p, thresholds))
-        both = sum(1 for d, p in members if flags(p, thresholds) or d.rules)
-        rules = sum(1 for d, _ in members if d.rules)
-        out[label] = {"drafts": len(members), "rules": rules, "model": model, "rules+model": both}
+        out[label] = {
+            "drafts": len(members),
+            "rules before the gate": sum(1 for d, _ in members if d.rules),
+            "rules": sum(1 for d, p in members if gated(d.rules, p, thresholds)),
+            "model": sum(1 for _, p in members if flags(p, thresholds)),
+            "rules+model": sum(1 for d, p in members if danger(d.rules, p, thresholds)),
+        }
     return out
 
 
@@ -253,8 +319,8 @@ def languages(root: Path) -> list[str]:
 
 def summary(report: dict[str, Any]) -> str:
     """One line of cross-validated figures: danger drafts caught, harmless drafts flagged."""
-    danger = [v for c, v in report.items() if c != HARMLESS]
-    caught = sum(v["rules+model"] for v in danger) / sum(v["drafts"] for v in danger)
-    rules = sum(v["rules"] for v in danger) / sum(v["drafts"] for v in danger)
+    rows = [v for c, v in report.items() if c != HARMLESS]
+    caught = sum(v["rules+model"] for v in rows) / sum(v["drafts"] for v in rows)
+    rules = sum(v["rules"] for v in rows) / sum(v["drafts"] for v in rows)
     alarms = report[HARMLESS]["rules+model"] / report[HARMLESS]["drafts"]
-    return f"danger caught {caught:.0%} (rules alone {rules:.0%}), harmless flagged {alarms:.1%}"
+    return f"danger caught {caught:.0%} (counted rule hits alone {rules:.0%}), harmless flagged {alarms:.1%}"

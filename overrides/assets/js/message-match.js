@@ -4,8 +4,8 @@
  * content/xx/phrases.yml) that message-check.js fetches when the reader first needs them.
  *
  * judge(draft, rules, phase) -> { danger: [ids], found: [ids] }
- *   danger: the guide's "do not send" rules the draft matches, in the model's order (self-harm,
- *           whose crisis verdict must lead, comes first);
+ *   danger: the guide's "do not send" rules the draft meets, in the model's order (self-harm,
+ *           whose crisis verdict must lead, comes first), and the learned backstop's finds;
  *   found:  the phase's own points the draft goes against (an `avoid` phrase, a limit passed).
  * It never says what a draft does well: there is no pass mark to give. */
 (function (define) {
@@ -94,14 +94,16 @@
   });
 
   // The learned backstop (rules.model, trained from the tuning drafts: see the README): the
-  // danger ids it finds in the folded text. None when the rules carry no model.
+  // danger ids it finds in the folded text, and whether the rules' hits count (the gate).
   // Multinomial logistic regression: a score per class, bias plus the weights of the draft's
   // features over the square root of their number (so long drafts do not score higher for
   // length), and softmax. A draft the model thinks unlikely harmless gets its most probable
   // danger class; self-harm also gets in on its own lower threshold, as the crisis line must lead.
+  // A phrase can mean harm or nothing ("I'll be outside"), so outside self-harm a rule's hit
+  // counts only where the model does not find the draft plainly harmless. No model: every hit.
   const learned = (text, rules) => {
     const m = rules.model;
-    if (!m) return [];
+    if (!m) return { ids: [], open: true };
     const f = features(text);
     const sums = m.classes.map(() => 0);
     for (const x of f) for (const [i, w] of m.weights.get(x) || []) sums[i] += w;
@@ -115,13 +117,14 @@
       const likeliest = m.classes.filter((c) => c !== "harmless").reduce((a, b) => (p[b] > p[a] ? b : a));
       if (!ids.includes(likeliest)) ids.push(likeliest);
     }
-    return ids;
+    return { ids, open: p.harmless <= m.thresholds.rules };
   };
 
   const judge = (draft, rules, phase) => {
     const text = norm(draft, rules.how);
-    const extra = learned(text, rules);
-    const danger = rules.danger.filter((r) => has(text, r) || extra.includes(r.id)).map((r) => r.id);
+    const model = learned(text, rules);
+    const counts = (r) => (model.open || r.id === "self-harm") && has(text, r);
+    const danger = rules.danger.filter((r) => counts(r) || model.ids.includes(r.id)).map((r) => r.id);
     const n = count(draft);
     const found = (rules.phases[phase] || []).filter((r) => r.kind === "avoid" ? has(text, r)
       : r.kind === "limit" && Object.entries(r.limits || {}).some(([k, v]) => v != null && n[k] > v)).map((r) => r.id);
