@@ -80,6 +80,18 @@ RETIRED = [
     "Be friends first",
     "Words of love can wait",
     "So do no reply",
+    # A read of the path as someone told to stop, looking for a way round it (2026-12-07):
+    "room to think",
+    "let them think",
+    "could make it right",
+    "could put things right",
+    "accept it for now",
+    "six months after the break-up",
+    "they may never want contact",
+    "pick something your ex likes",
+    "one light message shows interest",
+    "money or belongings",
+    "such as a bill",
 ]
 
 
@@ -89,7 +101,7 @@ def test_no_page_pushes_after_a_no_or_asks_the_reader_to_bear_cruelty(built_site
         if path.startswith(("search/", "assets/")):
             continue
         text = page_text(built_site, path).lower().replace("’", "'")
-        found += [(path or "/", line) for line in RETIRED if line in text]
+        found += [(path or "/", line) for line in RETIRED if line.lower() in text]
     assert found == []
 
 
@@ -98,7 +110,7 @@ def test_own_it_asks_first_and_a_no_or_no_reply_ends_contact(built_site: BuiltSi
     steps = re.findall(r"\d\. ([A-Z][^.]*?) ¶", text)
     assert steps[0].startswith("Ask first, in a short text"), steps
     assert "A no is the answer. So is no reply. Either one ends contact" in text
-    assert "If they say they don't want to talk about it, that is a stop sign" in text
+    assert "If they don't want to talk about it, that is a stop sign" in text
     assert "That is the end of contact, not just of the talk." in text
     assert "they may still say no to getting back together. That is their answer, and it ends contact too" in text
     # The last step sends on to the week of quiet only those who were not told to stop.
