@@ -4,14 +4,18 @@ French string the build writes, and nothing else touched. The rule is in CONTRIB
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from datetime import date
 from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 
+from guide.content import load_content
+from guide.multilingual import translation_facts
 from guide.typography import NBSP, NNBSP, french_html, french_text
 from sitetools import BuiltSite
 from support import ROOT
@@ -137,6 +141,17 @@ def test_french_html_keeps_entities_and_is_idempotent() -> None:
         once == f"<p>L&#39;aide{NBSP}: ici &amp; là{NNBSP}; «{NBSP}oui{NBSP}»{NNBSP}?</p><title>Page{NBSP}: x</title>"
     )
     assert french_html(once) == once
+
+
+# --- the first of a month ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "written"), [("fr", "1er décembre 2026"), ("es", "1 de diciembre de 2026")])
+def test_the_first_of_a_month_is_written_as_the_language_writes_it(language: str, written: str) -> None:
+    content = load_content(ROOT / "content", language=language)
+    first = tuple(dataclasses.replace(t, translated=date(2026, 12, 1)) for t in content.translations)
+    facts = translation_facts(dataclasses.replace(content, translations=first))
+    assert facts and facts["date"] == written
 
 
 # --- the hook is registered as the French build needs ----------------------------------------
