@@ -73,6 +73,11 @@ def test_french_text_leaves_addresses_times_and_entities(text: str) -> None:
         assert result == text
 
 
+def test_control_characters_cannot_confuse_it() -> None:
+    assert french_html("<p>a\x00b\x01 : c</p>") == f"<p>ab{NBSP}: c</p>"
+    assert french_text("a\x00b ?") == f"ab{NNBSP}?"
+
+
 def test_french_text_is_idempotent() -> None:
     for text in ["France: 3114 ; « oui » ! Et toi ?", "« a »: b? c! d;", "Vraiment ?!"]:
         once = french_text(text)

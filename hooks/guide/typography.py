@@ -135,7 +135,7 @@ def _space_before(out: list[str], space: str, *, closing: bool = False) -> None:
 
 def french_text(text: str) -> str:
     """Plain text (no tags; entities, if any, left as they are) with the French spaces."""
-    text = _decode_spaces(text)
+    text = _decode_spaces(text).replace(_TAG, "").replace(_OPAQUE, "")
     entities = _ENTITY.findall(text)
     flow = _ENTITY.sub(_OPAQUE, text)
     flow = _space_flow(flow)
@@ -188,7 +188,8 @@ def french_html(html: str) -> str:
         match = _MARKUP.search(html, pos)
         end = match.start() if match else len(html)
         if end > pos:
-            text = _decode_spaces(html[pos:end])
+            # The two markers are not characters HTML text may hold; drop any, so they stay markers.
+            text = _decode_spaces(html[pos:end]).replace(_TAG, "").replace(_OPAQUE, "")
             entities = _ENTITY.findall(text)
             for k, piece in enumerate(_ENTITY.split(text)):
                 flow.append(piece)
