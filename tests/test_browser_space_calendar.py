@@ -74,3 +74,17 @@ def test_the_dates_print_when_filled_in_even_with_only_the_checklist(page: Any) 
     text = squash(" ".join(pdf_pages(page)))
     assert "Monday 1 December" in text and SPACE.checklist[0].text in text
     assert "Why this matters" not in text
+
+
+def test_in_french_the_first_of_a_month_is_1er(browser: Any, languages_url: str) -> None:
+    context = browser.new_context(base_url=f"{languages_url}fr/", timezone_id="Europe/Paris")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(NOON_UTC)
+        page.goto(f"phases/{SPACE.id}/")
+        page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
+        result = page.locator("[data-sc-space-calendar-result]").inner_text()
+        assert "entre le samedi 29 novembre et le lundi 1er décembre" in result.replace("\u00a0", " ")
+        assert " 1 décembre" not in result
+    finally:
+        context.close()

@@ -66,7 +66,9 @@ def translation_facts(content: Content) -> dict[str, Any] | None:
     words = content.strings
     month = words[f"date.month.{day.month}"]
     return {
-        "date": word(words, "date.full", day=day.day, month=month, year=day.year),
+        "date": word(
+            words, "date.full", day=words["date.first_day"] if day.day == 1 else day.day, month=month, year=day.year
+        ),
         "reviewed": all(t.reviewed for t in content.translations),
     }
 

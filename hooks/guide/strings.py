@@ -279,6 +279,7 @@ ADAPTER_KEYS: dict[str, frozenset[str]] = {
     "site.description": frozenset(),
     "translation.stale": frozenset(),
     "date.full": frozenset({"day", "month", "year"}),
+    "date.first_day": frozenset(),
 }
 ADAPTER_SHOWN = "hooks/guide_pages.py"
 _NAV_TITLE = re.compile(r"^\s*-\s+(nav\.[a-z0-9_.-]+):", re.MULTILINE)

@@ -15,7 +15,8 @@ sc.component("space-calendar", () => {
     const d = new Date(day * DAY_MS);
     return word("js.space_calendar.date", {
       weekday: word(`js.space_calendar.weekday.${d.getUTCDay()}`),
-      day: d.getUTCDate(),
+      // The first of a month as the language writes it (French: 1er).
+      day: d.getUTCDate() === 1 ? word("date.first_day") : d.getUTCDate(),
       month: word(`date.month.${d.getUTCMonth() + 1}`),
     });
   };

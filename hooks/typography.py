@@ -1,0 +1,72 @@
+"""MkDocs hook: French typography (guide/typography.py) on every French string the build writes.
+
+Registered in mkdocs.fr.yml only, and a no-op in any other language. It spaces:
+
+- the words the scripts write into pages (config.extra.script_words), once the content is
+  loaded (on_config, after guide_pages.py's);
+- each page's body (on_page_content), so the search index and the body the security headers
+  hook looks for in the page are already spaced;
+- the whole page as written (on_post_page): the templates' own words, the navigation, titles,
+  the banner and Material's strings; the body is unchanged by this second pass;
+- 404.html (on_post_template) and the search index's titles (on_post_build).
+
+It must come before hooks/security_headers.py, which hashes each page's inline scripts
+(typography never changes a script, but the body it looks for must be the final one).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from guide.typography import french_html, french_text
+
+FRENCH = "fr"
+
+
+def _french(config: MkDocsConfig) -> bool:
+    return str(config.theme["language"] or "") == FRENCH
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _french(config):
+        words: dict[str, str] = config.extra.get("script_words") or {}
+        config.extra["script_words"] = {key: french_text(text) for key, text in words.items()}
+        config.site_name = french_text(config.site_name)
+        if config.site_description:
+            config.site_description = french_text(config.site_description)
+    return config
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    return french_html(html) if _french(config) else None
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    return french_html(output) if _french(config) else None
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+    if _french(config) and template_name.endswith(".html"):
+        return french_html(output_content)
+    return None
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not _french(config):
+        return
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.exists():
+        return
+    data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data.get("docs", []):
+        if isinstance(doc.get("title"), str):
+            doc["title"] = french_html(doc["title"])
+        if isinstance(doc.get("text"), str):
+            doc["text"] = french_html(doc["text"])
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
