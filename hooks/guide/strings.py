@@ -282,15 +282,18 @@ ADAPTER_KEYS: dict[str, frozenset[str]] = {
 }
 ADAPTER_SHOWN = "hooks/guide_pages.py"
 _NAV_TITLE = re.compile(r"^\s*-\s+(nav\.[a-z0-9_.-]+):", re.MULTILINE)
+# Material's words that mkdocs.yml sets: a palette toggle's `name`, toc's `permalink_title`.
+_THEME_WORD = re.compile(r"^\s*(?:name|permalink_title):\s+(theme\.[a-z0-9_.-]+)\b", re.MULTILINE)
 
 
 def config_uses(config_file: Path, shown_as: str) -> list[Use]:
-    """The keys the site's config names as nav titles (`- nav.home: index.md`), and those the
-    adapter reads itself."""
+    """The keys the site's config names as nav titles (`- nav.home: index.md`) and as Material's
+    words (`name: theme.palette.to_dark`), and those the adapter reads itself."""
     uses = [Use(ADAPTER_SHOWN, 1, f"words[{key!r}]", key, values) for key, values in ADAPTER_KEYS.items()]
     if config_file.is_file():
         text = config_file.read_text(encoding="utf-8")
-        uses += [Use(shown_as, _line(text, m.start(1)), m[1], m[1], frozenset()) for m in _NAV_TITLE.finditer(text)]
+        for pattern in (_NAV_TITLE, _THEME_WORD):
+            uses += [Use(shown_as, _line(text, m.start(1)), m[1], m[1], frozenset()) for m in pattern.finditer(text)]
     return uses
 
 
