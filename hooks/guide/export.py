@@ -97,7 +97,9 @@ def hookless_config(config_text: str, content: Content) -> str:
     config.pop("hooks", None)
     config["nav"] = splice_nav(config.get("nav"), content)
     config["extra"] = {**(config.get("extra") or {}), **theme_extra(content)}
-    toc = next((ext["toc"] for ext in config.get("markdown_extensions") or [] if isinstance(ext, dict) and "toc" in ext), None)
+    toc = next(
+        (ext["toc"] for ext in config.get("markdown_extensions") or [] if isinstance(ext, dict) and "toc" in ext), None
+    )
     localise_theme((config.get("theme") or {}).get("palette"), toc, content)
     return HEADER + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
