@@ -250,6 +250,8 @@ def _literal(node: nodes.Node) -> tuple[str | None, bool]:
 _THEME_USE = re.compile(
     r"""(?:\bt|config\.extra\.strings)\[\s*"(?P<key>[^"]+)"\s*\](?P<fills>(?:\s*\|\s*replace\(\s*"\{[a-z_][a-z0-9_]*\}"[^)]*\))*)"""
 )
+# In the theme's templates, a computed key: ["material." ~ key] (overrides/partials/language.html).
+_THEME_PREFIX_USE = re.compile(r"""\[\s*"(?P<key>[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.)"\s*~""")
 # In the scripts: word("key"), word("key", { name, other: value }), word(`key.${n}`).
 _SCRIPT_USE = re.compile(
     r"""\bword\(\s*(?:"(?P<key>[^"]+)"|`(?P<start>[^`$]*)\$\{[^`]*`)\s*(?P<rest>\)|,\s*\{(?P<object>[^{}]*)\}|,)?"""
@@ -266,6 +268,9 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
         for match in _THEME_USE.finditer(text):
             values = frozenset(PLACEHOLDER.findall(match["fills"]))
             uses.append(Use(shown, _line(text, match.start()), f't["{match["key"]}"]', match["key"], values))
+        for match in _THEME_PREFIX_USE.finditer(text):
+            written = f'["{match["key"]}" ~ ...]'
+            uses.append(Use(shown, _line(text, match.start()), written, match["key"], None, prefix=True))
     for path in sorted((custom_dir / "assets" / "js").glob("*.js")):
         text = path.read_text(encoding="utf-8")
         shown = f"{shown_as}/{path.relative_to(custom_dir).as_posix()}"
