@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+import material
 import pytest
 import yaml
 
@@ -240,7 +241,7 @@ def test_no_english_sentence_is_left_on_a_translated_page(languages_site: BuiltS
 # Attributes a reader hears or sees: a screen reader's names, tooltips, hints; and the words the
 # scripts show, which the page carries in data-sc-* attributes.
 SPOKEN = ("aria-label", "title", "placeholder", "alt", "value")
-MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+MATERIAL = Path(material.__path__[0]) / "templates" / "partials" / "languages"
 
 
 def _material_words(code: str) -> dict[str, str]:
