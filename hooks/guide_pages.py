@@ -29,7 +29,7 @@ from guide.languages import ENGLISH, by_code
 from guide.message_rules import FOLDER as RULES_FOLDER
 from guide.multilingual import check_pages, language_extra, site_url, stale_fields_in, stale_texts, with_stale_note
 from guide.render import message_rules, site_pages
-from guide.site import fill_markers, splice_nav, theme_extra
+from guide.site import fill_markers, localise_theme, splice_nav, theme_extra
 from guide.strings import TEMPLATES
 
 CONTENT = Path("content")  # relative to mkdocs.yml
@@ -55,6 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = splice_nav(config.nav, _content)
     config.site_name = _content.strings["site.name"]
     config.site_description = _content.strings["site.description"]
+    # Material's words that mkdocs.yml names by key (the palette toggles, the ¶ link's title).
+    localise_theme(config.theme.get("palette"), config.mdx_configs.get("toc"), _content)
     # Templates in overrides/ read the quick exit, the site's own words and the languages here.
     config.extra.update(theme_extra(_content))
     config.extra.update(language_extra(_content, english_url))

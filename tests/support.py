@@ -215,6 +215,8 @@ def keep(page: Any, root: str = "") -> None:
     page.locator(f"{root} [data-sc-keep-when=ask] [data-sc-action=keep]".strip()).first.click()
 
 
-def neutral_exit(page: Any) -> None:
-    """Answer the exit's target inside the test: no request reaches the real network."""
-    page.route(EXIT_GLOB, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))
+def neutral_exit(page: Any, url: str = EXIT_URL) -> None:
+    """Answer the exit's target (the English one, or `url`: another language's) inside the
+    test: no request reaches the real network."""
+    glob = url.rstrip("/") + "**"
+    page.route(glob, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))

@@ -4,13 +4,16 @@ that can neither drift from the English ids nor fall behind it silently."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+import material
 import pytest
 import yaml
 
@@ -233,6 +236,95 @@ def test_no_english_sentence_is_left_on_a_translated_page(languages_site: BuiltS
         }
     )
     assert left == []
+
+
+# Attributes a reader hears or sees: a screen reader's names, tooltips, hints; and the words the
+# scripts show, which the page carries in data-sc-* attributes.
+SPOKEN = ("aria-label", "title", "placeholder", "alt", "value")
+MATERIAL = Path(material.__path__[0]) / "templates" / "partials" / "languages"
+
+
+def _material_words(code: str) -> dict[str, str]:
+    """Material's own interface words in one language, by key (its partials/languages/xx.html)."""
+    text = (MATERIAL / f"{code}.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([a-z][a-z0-9_.]*)": "([^"]*)",?$', text, re.MULTILINE))
+
+
+class _Words(HTMLParser):
+    """Every text node, every spoken attribute and data-sc-* value, and the strings inside the
+    page's JSON islands (Material's config, the scripts' words)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+        self._island = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name in SPOKEN or name.startswith("data-sc-")):
+                self.found.append((f"<{tag} {name}>", " ".join(value.split())))
+        self._island = tag == "script" and dict(attrs).get("type") == "application/json"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._island = False
+
+    def handle_data(self, data: str) -> None:
+        if self._island:
+            island = json.loads(data)
+            values = island.get("translations", island) if isinstance(island, dict) else {}
+            self.found += [("JSON", str(v)) for v in values.values() if isinstance(v, str)]
+        elif data.strip():
+            self.found.append(("text", " ".join(data.split())))
+
+
+@pytest.mark.parametrize("language", [language.code for language in TRANSLATED])
+def test_no_english_interface_string_is_left_on_a_translated_page(languages_site: BuiltSite, language: str) -> None:
+    """No word of the interface is left in English, attributes included: Material's own words
+    (its translation, or ours where ours replaces it), the palette toggles, the ¶ link's title,
+    and the site's own words. A word that is the same in both languages ("Navigation") is not
+    English left behind. Spanish also keeps the site's tú in Material's words: no "Teclee"."""
+    english_words = load_content(ROOT / "content").strings
+    words = load_content(ROOT / "content", language=language).strings
+    english_material = _material_words("en")
+    material = _material_words(language)
+    english = {text for key, text in english_words.items() if words[key] != text}
+    english |= {
+        text
+        for key, text in english_material.items()
+        if words.get(f"material.{key}", material.get(key, text)) != text and not text.isdigit()
+    }
+    english = {text for text in english if "{" not in text and "#" not in text}
+    # Never the same in another language, even if a translation copied them.
+    english |= {english_words[key] for key in english_words if key.startswith("theme.")}
+    left: set[str] = set()
+    for path in sorted((languages_site.root / language).rglob("*.html")):
+        parser = _Words()
+        parser.feed(path.read_text(encoding="utf-8"))
+        shown = path.relative_to(languages_site.root)
+        for where, value in parser.found:
+            if value in english or (language == "es" and "Teclee" in value):
+                left.add(f"{shown}: {where}: {value}")
+    assert sorted(left) == []
+
+
+def test_each_language_has_its_own_quick_exit_on_every_page(languages_site: BuiltSite) -> None:
+    """Every page's exit, in the header and on the safety page, leads to its own language's
+    neutral page (content/xx/safety.yml), a plain link that works with no JavaScript; no
+    language's page names another language's exit."""
+    exits = {code: load_content(ROOT / "content", language=code).safety.quick_exit.url for code in CODES}
+    assert len(set(exits.values())) == len(exits), exits
+    for code, url in exits.items():
+        assert url.startswith("https://"), url
+        others = [other for lang, other in exits.items() if lang != code]
+        pages = [languages_site.root / root(code) / page for page in pages_of(languages_site, code)]
+        assert pages
+        for path in pages:
+            html = path.read_text(encoding="utf-8")
+            links = re.findall(r"<a\b[^>]*\bdata-sc-quick-exit\b[^>]*>", html)
+            assert links, path
+            for link in links:
+                assert f'href="{url}"' in link and "noreferrer" in link, (path, link)
+            assert not [other for other in others if other in html], path
 
 
 def test_a_broken_link_in_a_translation_is_named_at_its_line(tmp_path: Path) -> None:

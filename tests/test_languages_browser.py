@@ -13,7 +13,7 @@ from accessibility import axe_violations
 from guide.content import load_content
 from guide.languages import TRANSLATED
 from support import (
-    EXIT_GLOB,
+    EXIT_URL,
     PHONE,
     ROOT,
     box,
@@ -107,13 +107,19 @@ def test_a_page_asks_for_nothing_that_is_not_there(tab: Any, languages_url: str,
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_the_quick_exit_leaves_and_back_does_not_return(tab: Any, languages_url: str, code: str) -> None:
-    neutral_exit(tab)
+def test_the_quick_exit_leaves_for_its_own_page_and_back_does_not_return(
+    tab: Any, languages_url: str, code: str
+) -> None:
+    """Each language leaves for its own neutral page, not the English one."""
+    exit_url = load_content(ROOT / "content", language=code).safety.quick_exit.url
+    assert exit_url.rstrip("/") != EXIT_URL.rstrip("/")
+    neutral_exit(tab, exit_url)
+    neutral_exit(tab)  # so a wrong exit, to the English page, fails below instead of going out
     tab.goto(f"{code}/phases/{PHASE.id}/")
     tab.locator(".md-footer__link--next").tap()
     tab.wait_for_url(f"**/{code}/phases/**")
     tab.locator(".sc-controls a[data-sc-quick-exit]").tap()
-    tab.wait_for_url(EXIT_GLOB)
+    tab.wait_for_url(exit_url.rstrip("/") + "**")
     tab.go_back()
     assert not tab.url.startswith(languages_url)
 

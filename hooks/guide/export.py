@@ -19,7 +19,7 @@ import yaml
 from .content import Content, load_content
 from .message_rules import FOLDER as RULES_FOLDER
 from .render import message_rules, site_pages
-from .site import fill_markers, splice_nav, theme_extra
+from .site import fill_markers, localise_theme, splice_nav, theme_extra
 
 CONFIG = "mkdocs.yml"
 CONTENT = "content"  # next to mkdocs.yml, as hooks/guide_pages.py reads it
@@ -88,7 +88,8 @@ def write_export(project: Path, out: Path) -> Export:
 
 
 def hookless_config(config_text: str, content: Content) -> str:
-    """`mkdocs.yml` without hooks: phases spliced into the nav, theme data in `extra`.
+    """`mkdocs.yml` without hooks: phases spliced into the nav, theme data in `extra`, and
+    Material's words that mkdocs.yml names by key written out.
 
     Tags such as `!ENV` are kept as they are, so SITE_URL still works on the export.
     """
@@ -96,6 +97,10 @@ def hookless_config(config_text: str, content: Content) -> str:
     config.pop("hooks", None)
     config["nav"] = splice_nav(config.get("nav"), content)
     config["extra"] = {**(config.get("extra") or {}), **theme_extra(content)}
+    toc = next(
+        (ext["toc"] for ext in config.get("markdown_extensions") or [] if isinstance(ext, dict) and "toc" in ext), None
+    )
+    localise_theme((config.get("theme") or {}).get("palette"), toc, content)
     return HEADER + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -450,7 +450,12 @@ class LocalHelp(Record):
 
 
 class QuickExit(Record):
-    url: Url = Field(description="A neutral site the quick exit leads to.")
+    # Translated like text: each language names its own neutral page, in that language
+    # (content/xx/safety.yml), as an English page opened from a Spanish one would stand out.
+    url: Annotated[Url, TEXT] = Field(
+        description="A neutral site the quick exit leads to, in the page's language: no sign-in, nothing "
+        "personal shown. Each language names its own; the README says why each was chosen."
+    )
     label: Line
 
 

@@ -16,6 +16,8 @@ from .strings import script_words
 
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
 NAV_KEY_PREFIX = "nav."  # a nav title with this start is a key of content/strings.yml
+# A palette toggle's name or toc's permalink_title with this start is a key of content/strings.yml.
+THEME_KEY_PREFIX = "theme."
 GLANCE_MARKER = "<!-- guide:phases-at-a-glance -->"
 # Hand-written pages name phases only through markers, so adding, renaming or retiring a
 # phase in content/guide.yml changes every page that mentions them.
@@ -44,6 +46,28 @@ def nav_title(title: str, content: Content) -> str:
     # A key the catalog lacks has already failed the load, at its line in mkdocs.yml
     # (strings.config_uses), wherever the theme is checked: the hooks, the export, `guide content`.
     return content.strings[title] if title.startswith(NAV_KEY_PREFIX) else title
+
+
+def config_word(value: Any, content: Content) -> Any:
+    """A word mkdocs.yml gives the theme, in the language being built: a value that is a key of
+    the site's own words (`theme.permalink`) becomes its text; anything else stays as it is.
+    A key the catalog lacks has already failed the load (strings.config_uses)."""
+    if isinstance(value, str) and value.startswith(THEME_KEY_PREFIX):
+        return content.strings[value]
+    return value
+
+
+def localise_theme(palette: Any, toc: Any, content: Content) -> None:
+    """Put the language's words in place of the keys mkdocs.yml names for Material: the colour
+    scheme toggles' names (`theme.palette`) and the headings' permalink title (the `toc`
+    extension's settings). Changes `palette` and `toc` in place; either may be None."""
+    options = palette if isinstance(palette, list) else [palette]
+    for option in options:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and "name" in toggle:
+            toggle["name"] = config_word(toggle["name"], content)
+    if isinstance(toc, dict) and "permalink_title" in toc:
+        toc["permalink_title"] = config_word(toc["permalink_title"], content)
 
 
 def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:

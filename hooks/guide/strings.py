@@ -250,6 +250,8 @@ def _literal(node: nodes.Node) -> tuple[str | None, bool]:
 _THEME_USE = re.compile(
     r"""(?:\bt|config\.extra\.strings)\[\s*"(?P<key>[^"]+)"\s*\](?P<fills>(?:\s*\|\s*replace\(\s*"\{[a-z_][a-z0-9_]*\}"[^)]*\))*)"""
 )
+# In the theme's templates, a computed key: ["material." ~ key] (overrides/partials/language.html).
+_THEME_PREFIX_USE = re.compile(r"""\[\s*"(?P<key>[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.)"\s*~""")
 # In the scripts: word("key"), word("key", { name, other: value }), word(`key.${n}`).
 _SCRIPT_USE = re.compile(
     r"""\bword\(\s*(?:"(?P<key>[^"]+)"|`(?P<start>[^`$]*)\$\{[^`]*`)\s*(?P<rest>\)|,\s*\{(?P<object>[^{}]*)\}|,)?"""
@@ -266,6 +268,9 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
         for match in _THEME_USE.finditer(text):
             values = frozenset(PLACEHOLDER.findall(match["fills"]))
             uses.append(Use(shown, _line(text, match.start()), f't["{match["key"]}"]', match["key"], values))
+        for match in _THEME_PREFIX_USE.finditer(text):
+            written = f'["{match["key"]}" ~ ...]'
+            uses.append(Use(shown, _line(text, match.start()), written, match["key"], None, prefix=True))
     for path in sorted((custom_dir / "assets" / "js").glob("*.js")):
         text = path.read_text(encoding="utf-8")
         shown = f"{shown_as}/{path.relative_to(custom_dir).as_posix()}"
@@ -283,15 +288,18 @@ ADAPTER_KEYS: dict[str, frozenset[str]] = {
 }
 ADAPTER_SHOWN = "hooks/guide_pages.py"
 _NAV_TITLE = re.compile(r"^\s*-\s+(nav\.[a-z0-9_.-]+):", re.MULTILINE)
+# Material's words that mkdocs.yml sets: a palette toggle's `name`, toc's `permalink_title`.
+_THEME_WORD = re.compile(r"^\s*(?:name|permalink_title):\s+(theme\.[a-z0-9_.-]+)\b", re.MULTILINE)
 
 
 def config_uses(config_file: Path, shown_as: str) -> list[Use]:
-    """The keys the site's config names as nav titles (`- nav.home: index.md`), and those the
-    adapter reads itself."""
+    """The keys the site's config names as nav titles (`- nav.home: index.md`) and as Material's
+    words (`name: theme.palette.to_dark`), and those the adapter reads itself."""
     uses = [Use(ADAPTER_SHOWN, 1, f"words[{key!r}]", key, values) for key, values in ADAPTER_KEYS.items()]
     if config_file.is_file():
         text = config_file.read_text(encoding="utf-8")
-        uses += [Use(shown_as, _line(text, m.start(1)), m[1], m[1], frozenset()) for m in _NAV_TITLE.finditer(text)]
+        for pattern in (_NAV_TITLE, _THEME_WORD):
+            uses += [Use(shown_as, _line(text, m.start(1)), m[1], m[1], frozenset()) for m in pattern.finditer(text)]
     return uses
 
 
