@@ -23,19 +23,21 @@ from support import FIXTURES, ROOT
 LANGUAGES = ("es", "fr")
 BAD = sorted((FIXTURES / "local_help" / "bad").glob("*.yml"))
 
-# What the issue asks for, region by region: the emergency number, and the numbers (as digits,
-# matched at their end so 1-800-... matches the issue's 800-...) that its lines must have.
-REQUIRED: dict[str, dict[str, tuple[str, set[str]]]] = {
+# What the issues ask for, region by region: the emergency numbers, in order, and the numbers
+# (as digits, matched at their end so 1-800-... matches the issue's 800-...) that its lines must
+# have. Issue 28: France's medical number (15, the SAMU) beside the police's 17, and
+# Switzerland's ambulance (144) beside the police's 117, the medical one first.
+REQUIRED: dict[str, dict[str, tuple[tuple[str, ...], set[str]]]] = {
     "es": {
-        "united-states": ("911", {"988", "8007997233"}),
-        "spain": ("112", {"016", "024"}),
-        "mexico": ("911", {"8009112000", "079"}),
+        "united-states": (("911",), {"988", "8007997233"}),
+        "spain": (("112",), {"016", "024"}),
+        "mexico": (("911",), {"8009112000", "079"}),
     },
     "fr": {
-        "france": ("17", {"3919", "3114"}),
-        "quebec": ("911", {"8003639010", "988"}),
-        "belgium": ("112", {"080030030", "080032123"}),
-        "switzerland": ("117", {"143"}),
+        "france": (("15", "17"), {"3919", "3114"}),
+        "quebec": (("911",), {"8003639010", "988"}),
+        "belgium": (("112",), {"080030030", "080032123"}),
+        "switzerland": (("144", "117"), {"143"}),
     },
 }
 
@@ -88,7 +90,7 @@ def test_the_issues_numbers_are_in_the_regions_it_names(language: str) -> None:
     assert set(regions) == set(REQUIRED[language])
     for region_id, (emergency, numbers) in REQUIRED[language].items():
         region = regions[region_id]
-        assert region.emergency == emergency, region_id
+        assert region.numbers == emergency, region_id
         shown = [lines[line_id] for line_id in region.helplines]
         for number in numbers:
             assert any(digits(line.phone).endswith(number) for line in shown), (region_id, number)
@@ -113,11 +115,59 @@ def test_the_spanish_lines_say_how_to_reach_them_as_the_issue_asks() -> None:
 
 def test_the_french_page_has_both_emergency_numbers_for_france_and_an_honest_call_log_note() -> None:
     help = load("fr")
-    numbers = {entry.number: entry.region for entry in help.emergency}
-    assert "France" in numbers["17"] and "France" in numbers["112"]
+    numbers = {entry.number: entry for entry in help.emergency}
+    assert "France" in numbers["17"].region and "France" in numbers["112"].region
+    # Issue 28: the SAMU beside the police (for self-harm the police alone is the wrong door),
+    # the SMS to 114 for anyone who cannot speak, and Switzerland's ambulance beside its police.
+    assert "France" in numbers["15"].region and "SAMU" in (numbers["15"].note or "")
+    for number in ("15", "17"):
+        assert "[114](sms:114)" in (numbers[number].note or ""), number
+    assert "Suisse" in numbers["144"].region and "Suisse" in numbers["117"].region
+    order = [entry.number for entry in help.emergency]
+    assert order.index("15") < order.index("17") and order.index("144") < order.index("117")
     note = " ".join((help.call_log_note or "").split())
     assert "3919" in note and "liste des appels" in note
     assert "pas pu le vérifier" in note  # the only source on the bill is not the 3919's own
+
+
+# Issue 28's changed entries: each keeps the page it was checked against (the service's own,
+# or second-hand and saying so) and the day it was checked.
+CHECKED_2026_12_07 = {
+    "fr": {
+        "ch-143": ("https://www.143.ch/fr/Service/FAQ", False),
+        "ch-violencequefaire": ("https://www.violencequefaire.ch/auteur/", False),
+    },
+    "es": {
+        "es-016": (
+            "https://www.europapress.es/epsocial/igualdad/noticia-suben-levemente-consultas-016-primer-semestre-2025-"
+            "59317-casi-330-diarias-20250807133253.html",
+            True,
+        ),
+    },
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_lines_issue_28_changed_keep_their_source_and_the_day_they_were_checked(language: str) -> None:
+    lines = lines_of(load(language))
+    for line_id, (source, second_hand) in CHECKED_2026_12_07[language].items():
+        line = lines[line_id]
+        assert (line.source, line.second_hand, line.checked) == (source, second_hand, date(2026, 12, 7)), line_id
+    if language == "fr":
+        # The cost, as 143.ch's own FAQ gives it; the site for people who use violence, as its own page.
+        assert "20 centimes" in lines["ch-143"].description
+        assert lines["ch-violencequefaire"].audience == ("own-behaviour",)
+        switzerland = next(region for region in load("fr").regions if region.id == "switzerland")
+        assert "ch-violencequefaire" in switzerland.helplines
+    else:
+        # The WhatsApp number takes messages only; no sms: link, as WhatsApp is not SMS.
+        assert "600 000 016" in lines["es-016"].description and "solo mensajes" in lines["es-016"].description
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_directorys_english_name_is_marked_as_english(language: str) -> None:
+    help = load(language)
+    assert help.directory.name == "Find A Helpline" and help.directory.name_lang == "en"
 
 
 def test_a_file_for_another_language_is_refused_at_its_language_line() -> None:

@@ -354,6 +354,11 @@ class TextService(Record):
 class Helpline(Record):
     id: Slug
     name: Line
+    name_lang: Language | None = Field(
+        default=None,
+        description="The language of `name` when it is not the page's, e.g. 'en' for an English name on the "
+        "Spanish page: the name is marked with it, so a screen reader says it in that language.",
+    )
     region: Line
     audience: tuple[Audience, ...] = Field(min_length=1, description="Who it is for.")
     description: Line = Field(description="Who it helps and how, in one line.")
@@ -420,10 +425,21 @@ class Region(Record):
 
     id: Slug
     name: Line = Field(description="As the reader would look for it, e.g. 'United Kingdom'.")
-    emergency: Phone | None = Field(default=None, description="The number of one of the page's emergency entries.")
+    emergency: Phone | tuple[Phone, ...] | None = Field(
+        default=None,
+        description="The number of one of the page's emergency entries, or a list of them in the order to show "
+        "them: a medical number beside the police's, e.g. [15, 17].",
+    )
     helplines: tuple[Slug, ...] = Field(
         default=(), description="Ids of crisis lines, helplines or the directory, in the order to show them."
     )
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The region's emergency numbers, as a list however they were written."""
+        if self.emergency is None:
+            return ()
+        return (self.emergency,) if isinstance(self.emergency, str) else self.emergency
 
 
 class LocalHelp(Record):

@@ -53,6 +53,7 @@ def environment() -> jinja2.Environment:
     env.filters["scalar"] = json.dumps
     env.filters["dial"] = dial
     env.filters["sms"] = sms
+    env.filters["named"] = named
     env.filters["href"] = href
     env.filters["item_tokens"] = item_tokens
     env.filters["all_item_tokens"] = lambda guide: " ".join(item_tokens(phase) for phase in guide.phases)
@@ -207,6 +208,14 @@ def sms(service: TextService) -> str:
     `?&body=` rather than `?body=`: Android reads either, and iOS needs the `&` to fill the body.
     """
     return f"sms:{digits(service.number)}" + (f"?&body={service.keyword}" if service.keyword else "")
+
+
+def named(line: Helpline) -> str:
+    """A line's name for a Markdown template, marked with its language when that is not the
+    page's (`name_lang`), so a screen reader says "Find A Helpline" as English on a Spanish page."""
+    if not line.name_lang:
+        return line.name
+    return f'<span lang="{markupsafe.escape(line.name_lang)}">{markupsafe.escape(line.name)}</span>'
 
 
 def safety_pages(content: Content) -> list[GeneratedPage]:

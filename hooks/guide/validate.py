@@ -307,13 +307,19 @@ def chooser_problems(source: Source, at: Loc, lines: Iterable[Any]) -> Iterator[
     for i, region in enumerate(_list(block.get("regions"))):
         region = _dict(region)
         yield from _unique(source, region.get("id"), (*at, "regions", i, "id"), seen, "region id")
-        number = region.get("emergency")
-        if isinstance(number, str) and number not in numbers:
-            yield _at(
-                source,
-                (*at, "regions", i, "emergency"),
-                f"no emergency entry has the number '{number}' (use one of: {', '.join(map(str, numbers))})",
-            )
+        named = region.get("emergency")
+        listed: list[tuple[Loc, Any]] = (
+            [(("emergency", k), n) for k, n in enumerate(named)]
+            if isinstance(named, list)
+            else [(("emergency",), named)]
+        )
+        for where, number in listed:
+            if isinstance(number, str) and number not in numbers:
+                yield _at(
+                    source,
+                    (*at, "regions", i, *where),
+                    f"no emergency entry has the number '{number}' (use one of: {', '.join(map(str, numbers))})",
+                )
         for j, line in enumerate(_list(region.get("helplines"))):
             if isinstance(line, str) and line not in ids:
                 close = difflib.get_close_matches(line, [str(x) for x in ids], n=1)

@@ -1,4 +1,4 @@
-/* Helplines for your region: choosing a place copies its emergency number, crisis line and
+/* Helplines for your region: choosing a place copies its emergency numbers, crisis line and
  * helplines from the lists on the page into the space just below the chooser. The lists stay
  * as they are. No location, storage, request or change to the address; the choice is cleared
  * on every show of the page. The words are in tool_regions.html.j2 and, for what this script
@@ -36,8 +36,10 @@ sc.component("regions", () => {
     strong.textContent = word("js.regions.title", { region: option.textContent });
     title.append(strong);
     out.append(title);
-    const call = option.dataset.scCall && document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(option.dataset.scCall)}"]`);
-    if (call) out.append(list([copy(call)], "sc-emergency"));
+    // One or more numbers (a medical one beside the police's), in the order the region names them.
+    const calls = option.dataset.scCall.split(" ").filter(Boolean)
+      .map((href) => copy(document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(href)}"]`)));
+    if (calls.some(Boolean)) out.append(list(calls, "sc-emergency"));
     const ids = option.dataset.scLines.split(" ").filter(Boolean);
     out.append(list(ids.map((id) => copy(document.querySelector(`article [data-sc-line="${CSS.escape(id)}"]`)))));
     const rest = document.createElement("p");
