@@ -5,6 +5,7 @@ CONTRIBUTING.md, "French". Typography is tested in test_typography.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,10 @@ import yaml
 from support import ROOT
 
 FRENCH = ROOT / "content" / "fr"
-# The files of French copy. helplines.yml is French too, but written and checked as the
-# helplines' own data (CONTRIBUTING.md, "Translations"); phrases.yml matches what readers type.
+# The files of French copy, by field; helplines.yml is the helplines' own data, read whole
+# (every string in it); phrases.yml matches what readers type.
 YAML_FILES = ["guide.yml", "safety.yml", "strings.yml"]
+HELPLINES = FRENCH / "helplines.yml"
 PAGES = sorted((FRENCH / "docs").glob("*.md"))
 
 # Words a reader sends or says (to an ex, to a friend) are theirs, in tu: example messages, and
@@ -36,7 +38,18 @@ def texts() -> list[tuple[str, str]]:
                 found.append((f"content/fr/{name}: {key}", str(entry["text"])))
     for page in PAGES:
         found.append((f"content/fr/docs/{page.name}", page.read_text(encoding="utf-8")))
-    return found
+    return found + list(_strings(yaml.safe_load(HELPLINES.read_text(encoding="utf-8")), "content/fr/helplines.yml"))
+
+
+def _strings(node: object, where: str) -> Iterator[tuple[str, str]]:
+    if isinstance(node, str) and not node.startswith(("http", "tel:", "sms:")):
+        yield where, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, f"{where}: {key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, f"{where}.{i}")
 
 
 TEXTS = texts()
