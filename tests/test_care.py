@@ -90,7 +90,7 @@ RETIRED = [
     "they may never want contact",
     "pick something your ex likes",
     "one light message shows interest",
-    "money or belongings",
+    "a home, money or belongings",
     "such as a bill",
 ]
 

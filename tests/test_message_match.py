@@ -92,8 +92,9 @@ def test_a_harmless_draft_gets_no_danger_from_the_rules_nor_on_the_page(phase: s
 
 
 def test_a_draft_that_shows_a_silence_is_not_sent() -> None:
-    # No reply is a stop sign: asking why is pushing past it, not a point to reword.
-    [result] = judge("en", ["Why won't you answer?"], "reconnect")
+    # No reply is a stop sign: asking why is pushing past it, not a point to reword. No phrase
+    # rule has these words; the page's learned backstop stops it.
+    [result] = page_judge("en", ["Why won't you answer?"], "reconnect")
     assert result["danger"], result
 
 
