@@ -109,3 +109,17 @@ def test_the_english_site_marks_no_name_as_another_language(languages_site: Buil
     english = load_content(ROOT / "content").safety.safety
     assert not any(line.name_lang for line in (*english.crisis.helplines, *english.helplines, english.directory))
     assert '<span lang="' not in page(languages_site, "safety")
+
+
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_the_message_check_lists_each_crisis_line_as_its_own_item(languages_site: BuiltSite, language: str) -> None:
+    # Before any typing, beside the stop question: one list item a line, never run together.
+    prefix = "" if language == "en" else f"{language}/"
+    markup = page(languages_site, f"{prefix}phases/reconnect")
+    box = re.search(r'<div class="sc-msg__help-now">(.*?)</div>', markup, re.S)
+    assert box, language
+    items = re.findall(r"<li>(.*?)</li>", box.group(1), re.S)
+    lines = load_content(ROOT / "content", language=language).safety.safety.crisis.helplines
+    assert len(items) == len(lines) >= 2, items
+    for item, line in zip(items, lines, strict=True):
+        assert text(item).startswith(line.region), item
