@@ -13,6 +13,7 @@ import pytest
 
 from guide.content import load_content
 from guide.local_help import FILE_NAME, load_local_help
+from guide.render import lead
 from sitetools import BuiltSite
 from support import ROOT
 
@@ -123,3 +124,27 @@ def test_the_message_check_lists_each_crisis_line_as_its_own_item(languages_site
     assert len(items) == len(lines) >= 2, items
     for item, line in zip(items, lines, strict=True):
         assert text(item).startswith(line.region), item
+
+
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_no_do_not_send_box_stops_at_a_colon(languages_site: BuiltSite, language: str) -> None:
+    # Each box quotes the opening of its safety section: a paragraph that introduces a list
+    # ("These lines talk with people in your place:") brings the list, with its numbers.
+    prefix = "" if language == "en" else f"{language}/"
+    markup = page(languages_site, f"{prefix}phases/reconnect")
+    boxes = re.findall(
+        r'<div class="sc-msg__stop" data-sc-danger="([^"]+)" hidden="hidden">(.*?)\n</div>', markup, re.S
+    )
+    assert len(boxes) >= 5, len(boxes)
+    for danger, box in boxes:
+        for paragraph, after in re.findall(r"<p>(.*?)</p>\s*(<\w+)?", box, re.S):
+            if text(paragraph).endswith(":"):
+                assert after == "<ul", (language, danger, text(paragraph))
+    assert "tel:" in dict(boxes)["threat"], "the lines for one's own behaviour, with their numbers"
+
+
+def test_a_section_s_lead_takes_the_list_its_colon_introduces() -> None:
+    body = "First.\n\nThese lines help:\n\n- one\n- two\n\nMore."
+    assert lead(body) == "First."
+    assert lead("These lines help:\n\n- one\n\nMore.") == "These lines help:\n\n- one"
+    assert lead("Only one.") == "Only one."

@@ -54,6 +54,7 @@ def environment() -> jinja2.Environment:
     env.filters["dial"] = dial
     env.filters["sms"] = sms
     env.filters["named"] = named
+    env.filters["lead"] = lead
     env.filters["href"] = href
     env.filters["item_tokens"] = item_tokens
     env.filters["all_item_tokens"] = lambda guide: " ".join(item_tokens(phase) for phase in guide.phases)
@@ -216,6 +217,17 @@ def named(line: Helpline) -> str:
     if not line.name_lang:
         return line.name
     return f'<span lang="{markupsafe.escape(line.name_lang)}">{markupsafe.escape(line.name)}</span>'
+
+
+def lead(body: str) -> str:
+    """A section's opening, for a box that links to the rest: its first paragraph, and what that
+    paragraph introduces when it ends on a colon ("These lines talk with people in your place:"
+    and their list), so the box never stops at a colon with nothing after it."""
+    parts = body.strip().split("\n\n")
+    take = 1
+    while take < len(parts) and parts[take - 1].rstrip().endswith(":"):
+        take += 1
+    return "\n\n".join(parts[:take])
 
 
 def safety_pages(content: Content) -> list[GeneratedPage]:
