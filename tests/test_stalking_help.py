@@ -1,8 +1,9 @@
 """Issue 27, "A door for each reader": the page for someone on the receiving end
 (docs/getting-messages.md) names help for stalking and harassment, not only for abuse. Each
 line it names is a helpline of the safety page, with the page it was checked against, the day
-(2026-12-07), its hours and who it serves; every number on the page is one of those lines', as
-dialled; and the page keeps what it already said (no reply is owed, calls leave a trace).
+(2026-12-07, or for Women's Aid the day its number was checked), its hours and who it
+serves; every number on the page is one of those lines', as dialled; and the page keeps what
+it already said (no reply is owed, calls leave a trace).
 The Spanish and French copies say that no such line could be checked on a service's own page
 for their readers' regions, and point to their safety page's lines.
 """
@@ -23,16 +24,23 @@ from support import ROOT
 
 CHECKED = date(2026, 12, 7)
 
-# The stalking and harassment lines, by id: the page each was checked against, and what in
-# its description says it covers stalking or harassment. All are the service's own page, or
-# (VictimLinkBC) the page of the Province that runs it: none is second-hand.
-STALKING_LINES: dict[str, tuple[str, str]] = {
-    "uk-stalking-helpline": ("https://www.suzylamplugh.org/stalking/", "keeps contacting, following or watching"),
-    "ie-womens-aid": ("https://www.womensaid.ie/support/", "stalking included"),
-    "au-1800respect": ("https://www.1800respect.org.au/violence-and-abuse/stalking", "stalking"),
+# The stalking and harassment lines, by id: the page each was checked against, the day, and
+# what in its description says it covers stalking or harassment. All are the service's own
+# page, or (VictimLinkBC) the page of the Province that runs it: none is second-hand. Women's
+# Aid keeps the day its number and hours were checked; its stalking page, read on 2026-12-07,
+# is named beside it in content/safety.yml.
+STALKING_LINES: dict[str, tuple[str, date, str]] = {
+    "uk-stalking-helpline": (
+        "https://www.suzylamplugh.org/stalking/",
+        CHECKED,
+        "keeps contacting, following or watching",
+    ),
+    "ie-womens-aid": ("https://www.womensaid.ie/support/", date(2026, 12, 1), "stalking included"),
+    "au-1800respect": ("https://www.1800respect.org.au/violence-and-abuse/stalking", CHECKED, "stalking"),
     "canada-victimlinkbc": (
         "https://www2.gov.bc.ca/gov/content/justice/criminal-justice/bcs-criminal-justice-system/"
         "understanding-criminal-justice/key-parts/victim-services",
+        CHECKED,
         "harassment",
     ),
 }
@@ -55,8 +63,8 @@ def body(path: Path) -> str:
 @pytest.mark.parametrize("line_id", sorted(STALKING_LINES))
 def test_each_stalking_line_keeps_its_source_the_day_it_was_checked_its_hours_and_who_it_serves(line_id: str) -> None:
     line = helplines()[line_id]
-    source, covers = STALKING_LINES[line_id]
-    assert (line.source, line.second_hand, line.checked) == (source, False, CHECKED), line_id
+    source, checked, covers = STALKING_LINES[line_id]
+    assert (line.source, line.second_hand, line.checked) == (source, False, checked), line_id
     assert covers in line.description, line.description
     assert line.phone and line.hours, line_id
     assert "harmed" in line.audience, line_id
