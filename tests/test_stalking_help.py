@@ -146,3 +146,11 @@ def test_the_built_page_shows_the_lines_as_call_links(built_site: BuiltSite) -> 
     safety = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'data-sc-line="canada-victimlinkbc".*?</details>', safety, re.S)
     assert card and "7 December 2026" in card.group(0), "the new line shows where and when it was checked"
+
+
+def test_the_page_for_someone_getting_messages_never_leads_on_to_the_sender_s_page(built_site: BuiltSite) -> None:
+    # Material's footer "Next" follows the nav: a frightened reader must not land on the page
+    # written for the person who can't stop writing.
+    links = built_site.page("getting-messages/").find("a")
+    [after] = [link.attrs.get("href") for link in links if "md-footer__link--next" in (link.attrs.get("class") or "")]
+    assert after and "urge-to-contact" not in after, after
