@@ -51,6 +51,7 @@ DANGER_DRAFTS = [
     ("reconnect", "I'll wait for you as long as it takes", "wont-give-up"),
     ("reconnect", "I saw you at the gym with him last night.", "watching"),
     ("reconnect", "You owe me a conversation at the very least.", "guilt"),
+    ("reconnect", "If you don't answer I don't know what I'll do to myself", "self-harm"),
 ]
 
 
@@ -111,3 +112,20 @@ def test_a_questions_only_point_is_asked_never_judged() -> None:
     for text in ("I was rude to you for months.", "I'm sorry I was rude to you."):
         [result] = judge("en", [text], "own-it")
         assert not set(result["found"]) & set(include), result
+
+
+# Found by a read of the Spanish and French pages: harming oneself named as the price of no
+# reply gets the crisis lines first; seeing them with someone is watching, not a threat.
+OTHER_LANGUAGES = [
+    ("es", "Si no vuelves me mato", ["self-harm"]),
+    ("fr", "Si tu réponds pas je fais une connerie", ["self-harm"]),
+    ("fr", "Je t'ai vue hier au bar avec lui.", ["watching"]),
+]
+
+
+@pytest.mark.parametrize(("language", "draft", "danger"), OTHER_LANGUAGES)
+def test_a_draft_in_spanish_or_french_gets_its_danger_rule_and_only_it(
+    language: str, draft: str, danger: list[str]
+) -> None:
+    [result] = judge(language, [draft])
+    assert result["danger"] == danger, result
