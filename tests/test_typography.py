@@ -43,6 +43,9 @@ from support import ROOT
         ("(?)", "(?)"),
         ("« maintenant ? »", f"«{NBSP}maintenant{NNBSP}?{NBSP}»"),
         ("« maintenant?»", f"«{NBSP}maintenant{NNBSP}?{NBSP}»"),
+        ("24 heures sur 24, 7 jours sur 7", f"24{NBSP}heures sur 24, 7{NBSP}jours sur 7"),
+        ("de 9 h à 19 h", f"de 9{NBSP}h à 19{NBSP}h"),
+        ("08 019 019 11", "08 019 019 11"),  # a phone number's groups may still part
     ],
 )
 def test_french_text_spaces_the_marks(text: str, spaced: str) -> None:

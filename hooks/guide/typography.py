@@ -3,7 +3,9 @@
 The rule (CONTRIBUTING.md, "French"):
 
 - a no-break space (U+00A0) before « : » and inside « », as « this »;
-- a narrow no-break space (U+202F) before « ; », « ! » and « ? ».
+- a narrow no-break space (U+202F) before « ; », « ! » and « ? »;
+- a no-break space between a number and the word after it (« 7 jours », « 9 h »), so a
+  count and its unit never part at a line's end.
 
 So a colon, a question mark or a closing guillemet never starts a line on a phone, and the
 gap is the one French readers expect. Whatever was there before (a plain space, a no-break
@@ -89,6 +91,8 @@ def _space_flow(flow: str) -> str:
         elif c == "»":
             _space_before(out, NBSP, closing=True)
             out.append(c)
+        elif c == " " and 0 < i < n - 1 and flow[i - 1].isdigit() and flow[i + 1].isalpha() and _counts(flow, i):
+            out.append(NBSP)
         elif c == "«":
             out.append(c)
             j = i + 1
@@ -106,6 +110,14 @@ def _space_flow(flow: str) -> str:
             out.append(c)
         i += 1
     return "".join(out)
+
+
+def _counts(flow: str, i: int) -> bool:
+    """The digits just before `i` are a count (« 7 jours »), not the end of a time (« 9:00 à »)."""
+    j = i - 1
+    while j >= 0 and flow[j].isdigit():
+        j -= 1
+    return j < 0 or flow[j] != ":"
 
 
 def _is_punctuation(flow: str, i: int) -> bool:
