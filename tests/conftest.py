@@ -7,6 +7,7 @@ builds each once and serves it for all workers (shared_builds.py). Helpers live 
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from hypothesis import settings
 from shared_builds import WORKER_KEY, Shared, wait_for
 
 from guide.content import Content
-from sitetools import CHROMIUM_FLAGS, BuiltSite, free_port, serve_directory
+from sitetools import CHROMIUM_FLAGS, BuiltSite, reserved_port, serve_directory
 from support import (
     FIXTURES,
     ODD_IDS,
@@ -70,12 +71,17 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         config.stash[_SHARED].close()
 
 
+_HELD: dict[str, socket.socket] = {}  # a build's address -> its port, bound until served
+
+
 def _build(request: pytest.FixtureRequest, name: str, out: Path) -> tuple[BuiltSite, bool]:
     """Build `name`: from the controller under xdist (already served: True), else here."""
     shared = getattr(request.config, "workerinput", {}).get(WORKER_KEY)
     if shared:
         return wait_for(Path(shared), name), True
-    url = f"http://127.0.0.1:{free_port()}/"
+    held = reserved_port()
+    url = f"http://127.0.0.1:{held.getsockname()[1]}/"
+    _HELD[url] = held  # served on this very socket by _served
     result = SHARED_BUILDS[name](out, url)
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(out, build_log=result.stdout + result.stderr, url=url), False
@@ -96,7 +102,8 @@ def _served(built: tuple[BuiltSite, bool]) -> Iterator[str]:
     if served:
         yield site.url
         return
-    with serve_directory(site.root, port=urlsplit(site.url).port or 0) as url:
+    held: socket.socket | int = _HELD.pop(site.url) if site.url in _HELD else urlsplit(site.url).port or 0
+    with serve_directory(site.root, port=held) as url:
         yield url
 
 

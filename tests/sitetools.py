@@ -157,16 +157,34 @@ class _Server(ThreadingHTTPServer):
 
 
 def free_port() -> int:
+    """A port free now, for another process to take (`mkdocs serve`). It may be taken by then:
+    a site served here reserves its port instead (`reserved_port`)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
+def reserved_port() -> socket.socket:
+    """A port bound now and held until `serve_directory` serves on it, for a site that must
+    know its address before it is built. A port only probed (free_port) was free again during
+    the build, and a server this run started meanwhile took it once ("Address already in use")."""
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    return held
+
+
 @contextmanager
-def serve_directory(root: Path, port: int = 0, *, like_a_host: bool = False) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1; `like_a_host` adds the gzip and caching a real host gives."""
+def serve_directory(root: Path, port: int | socket.socket = 0, *, like_a_host: bool = False) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1, on `port`: a number (0, any), or a socket from reserved_port.
+    `like_a_host` adds the gzip and caching a real host gives."""
     handler = functools.partial(_HostLikeHandler if like_a_host else _QuietHandler, directory=str(root))
-    server = _Server(("127.0.0.1", port), handler)
+    if isinstance(port, socket.socket):
+        server = _Server(port.getsockname(), handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = port
+        server.server_activate()
+    else:
+        server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

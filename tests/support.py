@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content import Content, load_content
-from sitetools import free_port, mkdocs_env, serve_directory
+from sitetools import mkdocs_env, reserved_port, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,12 +69,16 @@ def run_mkdocs(
 def served_build(project: Path, *, after: Callable[[Path], None] | None = None) -> Iterator[str]:
     """`project` built with `--strict` for a free local port, then served there (its address);
     `after`, if given, sees the built site folder first (to check it, or break it)."""
-    port = free_port()
-    result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    if after is not None:
-        after(project / "site")
-    with serve_directory(project / "site", port=port) as url:
+    held = reserved_port()
+    try:
+        result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{held.getsockname()[1]}/")
+        assert result.returncode == 0, result.stdout + result.stderr
+        if after is not None:
+            after(project / "site")
+    except BaseException:
+        held.close()
+        raise
+    with serve_directory(project / "site", port=held) as url:
         yield url
 
 

@@ -16,7 +16,7 @@ Left as they are: a colon with a letter, a digit or `/` right after it (`https:/
 `guide:safety`), web and e-mail addresses written in the text (`3114.fr/?a=b`), HTML entities,
 the contents of `script`, `style`, `pre`, `code`, `kbd`, `samp`, `textarea`, `svg` and `math`,
 and attribute values other than those that are read as text (`title`, `alt`, `aria-label`,
-`placeholder`, and the `content` of description and link-preview `<meta>` tags).
+`placeholder`, `data-sc-confirm`, and the `content` of description and link-preview `<meta>` tags).
 
 Nothing here knows about MkDocs: hooks/typography.py applies it to a French build.
 """
@@ -173,7 +173,8 @@ RAW = frozenset(["script", "style", "pre", "textarea", "svg", "math", "template"
 # Inline elements whose contents are left as they are but which read as a word in the sentence.
 OPAQUE_INLINE = frozenset(["code", "kbd", "samp", "var"])
 # Attributes read as text, wherever they are.
-TEXT_ATTRIBUTES = frozenset(["title", "alt", "aria-label", "aria-description", "placeholder"])
+# data-sc-confirm: the question a script puts in a confirm dialog ("Tout décocher ?").
+TEXT_ATTRIBUTES = frozenset(["title", "alt", "aria-label", "aria-description", "placeholder", "data-sc-confirm"])
 # <meta name|property=...> whose content is text shown or read (link previews, search engines).
 TEXT_META = re.compile(r"^(?:description|og:title|og:description|og:site_name|twitter:title|twitter:description)$")
 

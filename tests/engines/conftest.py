@@ -20,7 +20,7 @@ import pytest
 from engines.bidi import Firefox
 from engines.webkit import DRIVER, MINIBROWSER, PHONE_SCREEN, Display, WebKitTab
 from guide.content import load_content
-from sitetools import free_port, serve_directory
+from sitetools import reserved_port, serve_directory
 from support import ROOT, run_mkdocs
 
 CONTENT = load_content(ROOT / "content")
@@ -60,8 +60,12 @@ def engine_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineSite
         encoding="utf-8",
     )
     site = tmp_path_factory.mktemp("engine-site")
-    port = free_port()
-    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(site), site_url=f"http://127.0.0.1:{port}/")
+    held = reserved_port()
+    result = run_mkdocs(
+        ROOT, "build", "--strict", "--site-dir", str(site), site_url=f"http://127.0.0.1:{held.getsockname()[1]}/"
+    )
+    if result.returncode != 0:
+        held.close()
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_directory(neutral) as neutral_url:
         exit_url = neutral_url + "weather/"
@@ -73,7 +77,7 @@ def engine_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineSite
             page.write_text(text.replace(f'href="{EXIT_URL}"', f'href="{exit_url}"'), encoding="utf-8")
             assert EXIT_URL not in page.read_text(encoding="utf-8"), f"{page}: the exit's address in another form"
         assert pointed, "no quick exit link found to point at the neutral page"
-        with serve_directory(site, port=port) as url:
+        with serve_directory(site, port=held) as url:
             yield EngineSite(
                 url=url,
                 exit_url=exit_url,
