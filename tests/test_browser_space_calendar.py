@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -21,23 +23,29 @@ SPACE = next(phase for phase in GUIDE.phases if phase.space_days)
 NOON_UTC = "2025-11-27T12:00:00Z"
 
 
-@pytest.mark.parametrize(("zone", "day"), [("Pacific/Auckland", 4), ("America/Los_Angeles", 3), ("Europe/London", 3)])
-def test_the_space_is_counted_in_the_reader_s_time_zone(browser: Any, site_url: str, zone: str, day: int) -> None:
-    assert SPACE.space_days and (SPACE.space_days.shortest, SPACE.space_days.longest) == (5, 7)
-    context = browser.new_context(base_url=site_url, timezone_id=zone)
+@contextmanager
+def last_talk_on_the_24th(browser: Any, base_url: str, zone: str) -> Iterator[tuple[Any, str]]:
+    """The calendar at NOON_UTC in `zone`, with 24 November 2025 as the last talk: (page, its result)."""
+    context = browser.new_context(base_url=base_url, timezone_id=zone)
     try:
         page = context.new_page()
         page.clock.set_fixed_time(NOON_UTC)
         page.goto(f"phases/{SPACE.id}/")
         page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
-        result = page.locator("[data-sc-space-calendar-result]").inner_text()
+        yield page, page.locator("[data-sc-space-calendar-result]").inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("zone", "day"), [("Pacific/Auckland", 4), ("America/Los_Angeles", 3), ("Europe/London", 3)])
+def test_the_space_is_counted_in_the_reader_s_time_zone(browser: Any, site_url: str, zone: str, day: int) -> None:
+    assert SPACE.space_days and (SPACE.space_days.shortest, SPACE.space_days.longest) == (5, 7)
+    with last_talk_on_the_24th(browser, site_url, zone) as (page, result):
         assert f"Today is day {day} of your week of quiet." in result
         assert "It ends between Saturday 29 November and Monday 1 December." in result
         assert page.locator("[data-sc-space-calendar-date]").get_attribute("max") == (
             "2025-11-28" if day == 4 else "2025-11-27"
         )
-    finally:
-        context.close()
 
 
 def test_the_space_says_when_it_was_up_with_no_deadline_and_the_stop_rule_beside_it(page: Any) -> None:
@@ -77,14 +85,6 @@ def test_the_dates_print_when_filled_in_even_with_only_the_checklist(page: Any) 
 
 
 def test_in_french_the_first_of_a_month_is_1er(browser: Any, languages_url: str) -> None:
-    context = browser.new_context(base_url=f"{languages_url}fr/", timezone_id="Europe/Paris")
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(NOON_UTC)
-        page.goto(f"phases/{SPACE.id}/")
-        page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
-        result = page.locator("[data-sc-space-calendar-result]").inner_text()
+    with last_talk_on_the_24th(browser, f"{languages_url}fr/", "Europe/Paris") as (_, result):
         assert "entre le samedi 29 novembre et le lundi 1er décembre" in result.replace("\u00a0", " ")
         assert " 1 décembre" not in result
-    finally:
-        context.close()

@@ -99,32 +99,8 @@ def test_after_a_yes_the_menu_keeps_what_fits_and_no_empty_phases_section(
     assert offsite_requests == []
 
 
-def test_the_safety_pages_first_phone_screen_has_emergency_numbers_and_a_crisis_line_per_region(phone: Any) -> None:
-    phone.goto("safety/")
-    header = phone.locator(".md-header").bounding_box()
-    bar = phone.locator(".sc-controls").bounding_box()
-    assert header and bar
-    top, bottom = header["y"] + header["height"], bar["y"]
-
-    def on_first_screen(selector: str) -> list[str]:
-        links = phone.locator(selector)
-        found = []
-        for i in range(links.count()):
-            box = links.nth(i).bounding_box()
-            if box and box["y"] >= top and box["y"] + box["height"] <= bottom and box["height"] >= 44:
-                found.append(links.nth(i).get_attribute("href"))
-        return found
-
-    emergency = on_first_screen(".sc-emergency a.sc-call")
-    assert len(emergency) == len(CONTENT.safety.safety.emergency)
-    crisis = on_first_screen(".sc-crisis-calls a.sc-call")
-    regions = {line.region for line in CONTENT.safety.safety.crisis.helplines if line.phone}
-    shown = {
-        line.region
-        for line in CONTENT.safety.safety.crisis.helplines
-        if line.phone and f"tel:{''.join(c for c in line.phone if c.isdigit())}" in crisis
-    }
-    assert shown == regions
+# The first phone screen's emergency numbers and crisis lines, in every language:
+# tests/test_local_help_browser.py.
 
 
 def test_call_tiles_are_even_apart_and_flush_with_the_text(phone: Any) -> None:
