@@ -18,7 +18,7 @@ from hypothesis import settings
 from shared_builds import WORKER_KEY, Shared, wait_for
 
 from guide.content import Content
-from sitetools import CHROMIUM_FLAGS, BuiltSite, reserved_port, serve_directory
+from sitetools import CHROMIUM_FLAGS, BuiltSite, address_of, reserved_port, serve_directory
 from support import (
     FIXTURES,
     ODD_IDS,
@@ -80,7 +80,7 @@ def _build(request: pytest.FixtureRequest, name: str, out: Path) -> tuple[BuiltS
     if shared:
         return wait_for(Path(shared), name), True
     held = reserved_port()
-    url = f"http://127.0.0.1:{held.getsockname()[1]}/"
+    url = address_of(held)
     _HELD[url] = held  # served on this very socket by _served
     result = SHARED_BUILDS[name](out, url)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitetools import BuiltSite, reserved_port, serve_directory
+from sitetools import BuiltSite, address_of, reserved_port, serve_directory
 
 WORKER_KEY = "second_chance_shared_builds"  # the folder's path in each worker's workerinput
 WAIT = 600.0  # seconds a worker waits for a build: a three-language build on a busy machine
@@ -63,18 +63,16 @@ class Shared:
     def _build(self, name: str) -> None:
         out = self.folder / name
         held = reserved_port()
-        url = f"http://127.0.0.1:{held.getsockname()[1]}/"
+        url = address_of(held)
         try:
             result = self.recipes[name](out, url)
             returncode, log = result.returncode, result.stdout + result.stderr
         except Exception as error:  # a timeout, a missing recipe: the worker fails with it
             returncode, log = 1, f"{type(error).__name__}: {error}"
-        with self._lock:
-            if returncode != 0 or self._stop.is_set():
-                held.close()
+        if returncode == 0:
+            with self._lock:
                 if self._stop.is_set():
                     return
-            else:
                 url = self._servers.enter_context(serve_directory(out, port=held))
         answer = {"root": str(out), "url": url, "returncode": returncode, "log": log}
         partial = self.folder / f"{name}.json.part"

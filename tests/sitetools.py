@@ -167,10 +167,16 @@ def free_port() -> int:
 def reserved_port() -> socket.socket:
     """A port bound now and held until `serve_directory` serves on it, for a site that must
     know its address before it is built. A port only probed (free_port) was free again during
-    the build, and a server this run started meanwhile took it once ("Address already in use")."""
+    the build, and a server this run started meanwhile took it once ("Address already in use").
+    Left unserved (a failed build), it is closed with the garbage."""
     held = socket.socket()
     held.bind(("127.0.0.1", 0))
     return held
+
+
+def address_of(held: socket.socket) -> str:
+    """The address of a site served on a held port."""
+    return f"http://127.0.0.1:{held.getsockname()[1]}/"
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from guide.content import Content, load_content
-from sitetools import mkdocs_env, reserved_port, serve_directory
+from sitetools import address_of, mkdocs_env, reserved_port, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -70,14 +70,10 @@ def served_build(project: Path, *, after: Callable[[Path], None] | None = None) 
     """`project` built with `--strict` for a free local port, then served there (its address);
     `after`, if given, sees the built site folder first (to check it, or break it)."""
     held = reserved_port()
-    try:
-        result = run_mkdocs(project, "build", "--strict", site_url=f"http://127.0.0.1:{held.getsockname()[1]}/")
-        assert result.returncode == 0, result.stdout + result.stderr
-        if after is not None:
-            after(project / "site")
-    except BaseException:
-        held.close()
-        raise
+    result = run_mkdocs(project, "build", "--strict", site_url=address_of(held))
+    assert result.returncode == 0, result.stdout + result.stderr
+    if after is not None:
+        after(project / "site")
     with serve_directory(project / "site", port=held) as url:
         yield url
 

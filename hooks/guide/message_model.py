@@ -140,9 +140,9 @@ def _softmax(z: list[float]) -> list[float]:
 
 
 # glibc chooses its exp and pow by CPU (with FMA or without) and numpy its exp by SIMD width,
-# and each choice rounds the last bit differently; SGD grows that bit into another model, so
-# another machine retrained other files (CI did). Only + - * / and exact scalings by powers of
-# two here: the same bits on every machine.
+# and each choice can round the last bit differently (seen here with glibc's FMA masked). SGD
+# can grow such a bit into another model on another machine, and the retrain test compares
+# bytes. Only + - * / and exact scalings by powers of two here: the same bits everywhere.
 _LOG2_E = 1.4426950408889634
 _LN2_HI = 6.93147180369123816490e-01  # ln 2 in its top 32 bits: k * _LN2_HI is exact
 _LN2_LO = 1.90821492927058770002e-10  # the rest of ln 2

@@ -20,7 +20,7 @@ import pytest
 from engines.bidi import Firefox
 from engines.webkit import DRIVER, MINIBROWSER, PHONE_SCREEN, Display, WebKitTab
 from guide.content import load_content
-from sitetools import reserved_port, serve_directory
+from sitetools import address_of, reserved_port, serve_directory
 from support import ROOT, run_mkdocs
 
 CONTENT = load_content(ROOT / "content")
@@ -61,11 +61,7 @@ def engine_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EngineSite
     )
     site = tmp_path_factory.mktemp("engine-site")
     held = reserved_port()
-    result = run_mkdocs(
-        ROOT, "build", "--strict", "--site-dir", str(site), site_url=f"http://127.0.0.1:{held.getsockname()[1]}/"
-    )
-    if result.returncode != 0:
-        held.close()
+    result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(site), site_url=address_of(held))
     assert result.returncode == 0, result.stdout + result.stderr
     with serve_directory(neutral) as neutral_url:
         exit_url = neutral_url + "weather/"
