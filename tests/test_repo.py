@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from support import ROOT
 
@@ -64,3 +67,31 @@ def test_the_readme_layout_of_hooks_names_every_module_and_only_those() -> None:
     modules |= {p.relative_to(ROOT / "hooks").as_posix() for p in (ROOT / "hooks" / "guide").glob("*.py")}
     modules |= {"guide/", "guide/templates/"}
     assert named == modules
+
+
+def test_make_test_s_dist_mode_sends_each_xdist_group_to_one_worker(tmp_path: Path) -> None:
+    # The suite relies on it: each changed copy and the engines' site are built once, by one
+    # worker, with one Firefox. pytest 9.2 with xdist 3.8 ran a group on every worker, silently.
+    dist = re.search(r"^test:.*\n\t.*pytest (.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert dist and "--dist loadgroup" in dist.group(1)
+    (tmp_path / "test_grouped.py").write_text(
+        "import os, time, pytest\n"
+        "@pytest.mark.xdist_group('one')\n"
+        "@pytest.mark.parametrize('n', range(6))\n"
+        "def test_member(n):\n"
+        "    time.sleep(0.1)  # long enough that an idle second worker would take some\n"
+        "    with open('workers.txt', 'a') as out:\n"
+        "        out.write(os.environ['PYTEST_XDIST_WORKER'] + '\\n')\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    workers = (tmp_path / "workers.txt").read_text(encoding="utf-8").split()
+    assert len(workers) == 6 and len(set(workers)) == 1, workers

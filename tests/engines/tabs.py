@@ -52,8 +52,9 @@ def by_text(selector: str, text: str, *, ending: bool = False) -> str:
 
 
 def checkbox_for(item_text: str) -> str:
-    """The checkbox whose label reads `item_text`."""
-    return f"document.getElementById({by_text('label', item_text)}.htmlFor)"
+    """The checkbox whose label reads `item_text`, or null while there is none (so a wait can
+    poll it on a page still being parsed)."""
+    return f"({by_text('label', item_text)}?.control ?? null)"
 
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float = 20) -> None:
@@ -70,3 +71,11 @@ def wait_for_url(tab: Tab, prefix: str, timeout: float = 20) -> None:
 
 def wait_for_load(tab: Tab, timeout: float = 20) -> None:
     wait_until(lambda: tab.js("document.readyState") == "complete", "the page to load", timeout)
+
+
+def reload_page(tab: Tab) -> None:
+    """Reload, and wait for the new document: right after the reload, the old one may still
+    answer "complete", and an element looked for then is not there yet (seen in Firefox)."""
+    tab.js("void (window.__scBeforeReload = true)")
+    tab.reload()
+    wait_until(lambda: tab.js("!window.__scBeforeReload && document.readyState === 'complete'"), "the reloaded page")

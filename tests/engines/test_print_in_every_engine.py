@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from engines.bidi import Firefox
 from engines.conftest import CONTENT, EngineSite, require
-from engines.tabs import checkbox_for, wait_for_load, wait_until
+from engines.tabs import checkbox_for, reload_page, wait_until
 from engines.webkit import Display
 
 # One worker runs every engine test: one build of the engines' site, one Xvfb, one Firefox.
@@ -88,10 +88,9 @@ def test_a_kept_tick_prints_ticked_in_firefox(firefox: Firefox, engine_site: Eng
     try:
         tab.goto(engine_site.url + "checklists/")
         tab.js(f"localStorage.setItem('second-chance:checklist', JSON.stringify({{version: 2, done: ['{first.id}']}}))")
-        tab.reload()
+        reload_page(tab)
         # Printed once the checklist has read the kept record, not merely once the page is
         # there: on a longer page Firefox sometimes printed before the script ticked the box.
-        wait_for_load(tab)
         wait_until(lambda: tab.js(f"{checkbox_for(first.text)}?.checked === true"), "the kept tick on the page")
         text = " ".join(pdf_text(tab.pdf()))
     finally:

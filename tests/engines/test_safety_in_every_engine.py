@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from engines.conftest import CONTENT, EngineSite
-from engines.tabs import by_text, checkbox_for, wait_for_load, wait_for_url, wait_until
+from engines.tabs import by_text, checkbox_for, reload_page, wait_for_load, wait_for_url, wait_until
 
 # One worker runs every engine test: one build of the engines' site, one Xvfb, one Firefox.
 pytestmark = [pytest.mark.browser, pytest.mark.engines, pytest.mark.xdist_group("engines")]
@@ -25,13 +25,6 @@ DRAFT_PHASE = next(p for p in CONTENT.guide.phases if p.message_rules)
 def link_to(path: str) -> str:
     """The first link shown in the page's content that goes to `path`."""
     return f"[...document.querySelectorAll('article a[href]')].find(a => a.getClientRects().length && new URL(a.href).pathname.endsWith({json.dumps('/' + path)}))"
-
-
-def reload(tab: Any) -> None:
-    """Reload, and wait for the new document: the old one may still answer "complete" at first."""
-    tab.js("void (window.__scBeforeReload = true)")
-    tab.reload()
-    wait_until(lambda: tab.js("!window.__scBeforeReload && document.readyState === 'complete'"), "the reloaded page")
 
 
 def click_through(tab: Any, site: EngineSite, *paths: str) -> None:
@@ -94,14 +87,14 @@ def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_s
     tab.click(by_text("label", first))
     assert tab.js(f"{checkbox_for(first)}.checked") is True
     assert tab.js("localStorage.length") == 0, "a tick was stored before the reader chose"
-    reload(tab)
+    reload_page(tab)
     assert tab.js(f"{checkbox_for(first)}.checked") is False, "an unkept tick outlived the page"
 
     tab.click(by_text("label", first))
     tab.click(by_text("button", "Keep on this device"))
     tab.click(by_text("label", second))
     assert saved(tab) == {"version": 2, "done": [item.id for item in FIRST.checklist[:2]]}
-    reload(tab)
+    reload_page(tab)
     assert tab.js(f"[{checkbox_for(first)}.checked, {checkbox_for(second)}.checked]") == [True, True]
 
     # It asks first with confirm(). The answer is given here, in the page: Firefox can end the
@@ -110,7 +103,7 @@ def test_ticks_are_kept_only_by_choice_and_cleared_on_request(tab: Any, engine_s
     tab.js("void (window.confirm = () => true)")
     tab.click(by_text("button", "Stop keeping them"))
     wait_until(lambda: tab.js("localStorage.length") == 0, "the saved ticks to be removed")
-    reload(tab)
+    reload_page(tab)
     assert tab.js(f"{checkbox_for(first)}.checked") is False
 
 
@@ -118,8 +111,7 @@ def test_triage_answers_are_cleared_on_every_show(tab: Any, engine_site: EngineS
     tab.goto(engine_site.url + "triage/")
     tab.click("document.querySelector('input[type=radio][value=yes]')")
     assert tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 1
-    tab.reload()  # browsers restore form fields on reload unless the page says no
-    wait_for_load(tab)
+    reload_page(tab)  # browsers restore form fields on reload unless the page says no
     # triage.js clears them when the page shows (pageshow comes just after load).
     wait_until(
         lambda: tab.js("document.querySelectorAll('input[type=radio]:checked').length") == 0,
@@ -157,8 +149,7 @@ def test_the_message_draft_is_emptied_on_reload_and_on_the_exit(tab: Any, engine
     tab.click(no)
     tab.type_into(box, "I miss us")
     assert tab.js(f"{box}.value") == "I miss us"
-    tab.reload()
-    wait_for_load(tab)
+    reload_page(tab)
     assert tab.js(f"{box}.value") == "", "the draft came back after a reload"
     assert tab.js(f"{no}.checked") is False, "the answer came back after a reload"
     tab.click(no)
