@@ -280,3 +280,25 @@ def test_the_same_mistake_twice_is_shown_twice_and_every_fix_says_it_built(serve
         log = running.edit(about, good)
         assert "Documentation built" in log, f"attempt {attempt + 1}: the fix did not say it built:\n{log}"
         assert running.fetch("about/")[0] == 200
+
+
+def test_a_warning_strict_mode_counts_is_shown_and_its_fix_brings_every_page_back(
+    server: tuple[Server, Path],
+) -> None:
+    # `make serve` is strict: MkDocs' own link warning aborts the build. The terminal and every
+    # address name the warning (not only "Aborted with 1 warnings"), and saving the fix serves
+    # pages again without a restart.
+    running, project = server
+    about = project / "docs" / "about.md"
+    good = about.read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(good.splitlines(), 1) if "](safety.md)" in text)
+    log = running.edit(about, good.replace("](safety.md)", "](safty.md)"))
+    warning = f"docs/about.md:{line}: Doc file 'about.md' contains a link 'safty.md'"
+    assert warning in log, log
+    for path in ("", "about/", f"phases/{FIRST.id}/"):
+        status, body = running.fetch(path)
+        assert status == 500 and warning in html.unescape(body), (path, status)
+    log = running.edit(about, good)
+    assert "Documentation built" in log, log
+    for path in ("", "about/", f"phases/{FIRST.id}/"):
+        assert running.fetch(path)[0] == 200, path
