@@ -205,7 +205,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     model.write_text(text, encoding="utf-8")
 
     def carries_the_old_id(site: Path) -> None:
-        assert f'data-sc-items="{item_id}|old-name' in (site / "index.html").read_text(encoding="utf-8")
+        assert f'data-sc-checklist-items="{item_id}|old-name' in (site / "index.html").read_text(encoding="utf-8")
 
     with served_build(project, after=carries_the_old_id) as url:
         yield url

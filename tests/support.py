@@ -212,7 +212,7 @@ def box(page: Any, item_id: str) -> Any:
 
 def keep(page: Any, root: str = "") -> None:
     """Answer the question the first tick asks: keep ticks on this device."""
-    page.locator(f"{root} [data-sc-keep-when=ask] [data-sc-action=keep]".strip()).first.click()
+    page.locator(f"{root} [data-sc-checklist-keep-when=ask] [data-sc-checklist-action=keep]".strip()).first.click()
 
 
 def neutral_exit(page: Any, url: str = EXIT_URL) -> None:

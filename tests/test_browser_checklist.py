@@ -22,7 +22,11 @@ TOTAL = sum(len(p.checklist) for p in GUIDE.phases)
 
 
 def progress(page: Any, phase_id: str) -> str:
-    return str(page.locator(f".sc-checklist[data-sc-phase={phase_id}] [data-sc-progress]").first.inner_text())
+    return str(
+        page.locator(
+            f".sc-checklist[data-sc-checklist-phase={phase_id}] [data-sc-checklist-progress]"
+        ).first.inner_text()
+    )
 
 
 def seed(context: Any, value: str) -> None:
@@ -41,7 +45,7 @@ def test_a_kept_tick_survives_a_reload_and_is_one_record_of_ids(page: Any) -> No
     box(page, FIRST_ITEMS[0]).check()
     assert progress(page, FIRST.id) == f"1 of {len(FIRST_ITEMS)} done"
     assert (
-        page.locator(f".sc-checklist[data-sc-phase={FIRST.id}] .sc-live")
+        page.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}] .sc-live")
         .inner_text()
         .startswith(f"1 of {len(FIRST_ITEMS)} done")
     )
@@ -75,13 +79,13 @@ def test_progress_follows_instant_navigation_to_home_and_all_checklists(page: An
     page.locator(".sc-overall").wait_for(state="attached")
     assert box(page, FIRST_ITEMS[1]).is_checked()
     assert progress(page, FIRST.id) == f"2 of {len(FIRST_ITEMS)} done"
-    assert page.locator(".sc-overall [data-sc-progress]").inner_text() == f"2 of {TOTAL} done"
+    assert page.locator(".sc-overall [data-sc-checklist-progress]").inner_text() == f"2 of {TOTAL} done"
     nav_link(page, "Home").click()
     page.wait_for_url(re.compile(r"/$"))
     # The address changes as the click is taken; wait for the home page's own content too.
     page.locator("article .sc-progress--small").first.wait_for(state="attached")
     assert page.evaluate("() => window.__sameDocument === true"), "expected Material's instant navigation"
-    summary = page.locator("article [data-sc-progress]")
+    summary = page.locator("article [data-sc-checklist-progress]")
     texts = summary.all_inner_texts()
     assert texts[0] == f"2 of {len(FIRST_ITEMS)} done" and texts[-1] == f"2 of {TOTAL} done"
 
@@ -125,7 +129,7 @@ def test_reset_a_phase_only_after_confirming_and_only_that_phase(page: Any) -> N
     keep(page)
     page.goto(f"phases/{FIRST.id}/")
     box(page, FIRST_ITEMS[0]).check()
-    reset = page.locator(f".sc-checklist[data-sc-phase={FIRST.id}] [data-sc-action=reset]")
+    reset = page.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}] [data-sc-checklist-action=reset]")
     page.once("dialog", lambda dialog: dialog.dismiss())
     reset.click()
     assert box(page, FIRST_ITEMS[0]).is_checked()
@@ -272,7 +276,7 @@ def test_keyboard_only_ticks_and_reaches_every_control(page: Any) -> None:
         page.keyboard.press("Tab")
         seen.add(
             page.evaluate(
-                "() => document.activeElement.dataset.scItem || document.activeElement.dataset.scAction || ''"
+                "() => document.activeElement.dataset.scChecklistItem || document.activeElement.dataset.scChecklistAction || ''"
             )
         )
     assert set(FIRST_ITEMS[1:]) <= seen and {"print", "reset"} <= seen
@@ -309,9 +313,9 @@ def test_without_javascript_the_list_is_readable_and_buttons_hidden(browser: Any
     try:
         page = context.new_page()
         page.goto(f"phases/{FIRST.id}/")
-        labels = page.locator(f".sc-checklist[data-sc-phase={FIRST.id}] label").all_inner_texts()
+        labels = page.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}] label").all_inner_texts()
         assert labels == [item.text for item in FIRST.checklist]
-        assert not page.locator("[data-sc-action=print]").is_visible()
+        assert not page.locator("[data-sc-checklist-file-action=print]").is_visible()
         assert progress(page, FIRST.id) == f"{len(FIRST_ITEMS)} items"
     finally:
         context.close()
@@ -319,22 +323,22 @@ def test_without_javascript_the_list_is_readable_and_buttons_hidden(browser: Any
 
 def test_ticks_last_for_the_visit_until_the_reader_chooses(phone: Any) -> None:
     phone.goto(f"phases/{FIRST.id}/")
-    section = phone.locator(f".sc-checklist[data-sc-phase={FIRST.id}]")
-    assert not section.locator("[data-sc-keep-when=ask]").is_visible()  # nothing asked before a tick
-    section.locator("input[data-sc-item]").first.check()
-    ask = section.locator("[data-sc-keep-when=ask]")
+    section = phone.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}]")
+    assert not section.locator("[data-sc-checklist-keep-when=ask]").is_visible()  # nothing asked before a tick
+    section.locator("input[data-sc-checklist-item]").first.check()
+    ask = section.locator("[data-sc-checklist-keep-when=ask]")
     assert ask.is_visible() and phone.evaluate("() => localStorage.length") == 0
-    ask.locator("[data-sc-action=forget]").click()
-    assert section.locator("[data-sc-keep-when=no]").is_visible()
+    ask.locator("[data-sc-checklist-action=forget]").click()
+    assert section.locator("[data-sc-checklist-keep-when=no]").is_visible()
     assert phone.evaluate("() => localStorage.length") == 0
-    section.locator("input[data-sc-item]").nth(1).check()
+    section.locator("input[data-sc-checklist-item]").nth(1).check()
     assert phone.evaluate("() => localStorage.length") == 0
-    section.locator("[data-sc-keep-when=no] [data-sc-action=keep]").click()
+    section.locator("[data-sc-checklist-keep-when=no] [data-sc-checklist-action=keep]").click()
     saved = json.loads(phone.evaluate(f"() => localStorage.getItem('{KEY}')"))
     assert saved == {"version": 2, "done": [item.id for item in FIRST.checklist[:2]]}
-    assert section.locator("[data-sc-keep-when=yes]").is_visible()
+    assert section.locator("[data-sc-checklist-keep-when=yes]").is_visible()
     phone.reload()
-    assert section.locator("input[data-sc-item]:checked").count() == 2
+    assert section.locator("input[data-sc-checklist-item]:checked").count() == 2
 
 
 def test_an_older_record_loses_its_times(phone: Any) -> None:
@@ -343,7 +347,7 @@ def test_an_older_record_loses_its_times(phone: Any) -> None:
         f"() => localStorage.setItem('{KEY}', JSON.stringify({{version: 1, remember: true, done: {{'{FIRST.checklist[0].id}': '2026-01-01T10:00:00Z'}}}}))"
     )
     phone.reload()
-    phone.locator("input[data-sc-item]").nth(1).check()
+    phone.locator("input[data-sc-checklist-item]").nth(1).check()
     assert json.loads(phone.evaluate(f"() => localStorage.getItem('{KEY}')")) == {
         "version": 2,
         "done": [FIRST.checklist[0].id, FIRST.checklist[1].id],
@@ -355,10 +359,10 @@ def test_stopping_keeping_ticks_removes_the_backup_too(phone: Any) -> None:
     phone.evaluate(f"() => localStorage.setItem('{KEY}', '{{not json')")
     phone.reload()
     assert phone.evaluate(f"() => localStorage.getItem('{KEY}:backup')") == "{not json"
-    section = phone.locator(f".sc-checklist[data-sc-phase={FIRST.id}]")
-    section.locator("input[data-sc-item]").first.check()
+    section = phone.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}]")
+    section.locator("input[data-sc-checklist-item]").first.check()
     phone.once("dialog", lambda dialog: dialog.accept())
-    section.locator("[data-sc-keep-when=yes] [data-sc-action=forget]").click()
+    section.locator("[data-sc-checklist-keep-when=yes] [data-sc-checklist-action=forget]").click()
     assert phone.evaluate("() => localStorage.length") == 0
-    assert section.locator("input[data-sc-item]").first.is_checked()  # still on screen for the visit
-    assert "a backup copy" in section.locator("[data-sc-removed]").inner_text()
+    assert section.locator("input[data-sc-checklist-item]").first.is_checked()  # still on screen for the visit
+    assert "a backup copy" in section.locator("[data-sc-checklist-removed]").inner_text()

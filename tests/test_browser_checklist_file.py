@@ -30,7 +30,7 @@ def test_clear_all_removes_every_key_the_site_wrote_and_says_so(phone: Any) -> N
     )
     phone.reload()
     phone.once("dialog", lambda dialog: dialog.accept())
-    phone.locator("[data-sc-action=clear]").click()
+    phone.locator("[data-sc-checklist-file-action=clear]").click()
     assert phone.evaluate("() => Object.keys(localStorage)") == ["not-ours"]
     said = phone.locator(".sc-import-status").inner_text()
     assert "your saved ticks" in said and "a backup copy" in said and "another version" in said
@@ -42,7 +42,7 @@ def test_export_then_import_into_a_fresh_browser(browser: Any, site_url: str, pa
     box(page, SECOND.checklist[1].id).check()
     assert record(page) is None  # nothing is stored until the reader chooses
     with page.expect_download() as download:
-        page.locator("[data-sc-action=export]").click()
+        page.locator("[data-sc-checklist-file-action=export]").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
@@ -53,7 +53,7 @@ def test_export_then_import_into_a_fresh_browser(browser: Any, site_url: str, pa
     try:
         other = fresh.new_page()
         other.goto("checklists/")
-        other.locator("[data-sc-import]").set_input_files(str(saved))
+        other.locator("[data-sc-checklist-file-import]").set_input_files(str(saved))
         other.locator(".sc-import-status", has_text="Loaded 2 ticks").wait_for()
         assert box(other, SECOND.checklist[1].id).is_checked()
         keep(other, ".sc-manage")
@@ -82,7 +82,7 @@ def test_a_bad_or_foreign_import_changes_nothing(page: Any, tmp_path: Path, body
     before = record(page)
     bad = tmp_path / "progress.json"
     bad.write_text(body, encoding="utf-8")
-    page.locator("[data-sc-import]").set_input_files(str(bad))
+    page.locator("[data-sc-checklist-file-import]").set_input_files(str(bad))
     page.locator(".sc-import-status", has_text=message).wait_for()
     assert record(page) == before
     assert box(page, FIRST_ITEMS[0]).is_checked()
@@ -97,7 +97,7 @@ def test_an_import_keeps_the_valid_ticks_and_says_how_many_it_skipped(page: Any,
         ),
         encoding="utf-8",
     )
-    page.locator("[data-sc-import]").set_input_files(str(mixed))
+    page.locator("[data-sc-checklist-file-import]").set_input_files(str(mixed))
     page.locator(".sc-import-status", has_text="Loaded 2 ticks. Skipped 2 that could not be read.").wait_for()
     assert box(page, FIRST_ITEMS[0]).is_checked() and box(page, FIRST_ITEMS[1]).is_checked()
 
@@ -113,7 +113,7 @@ def test_an_import_over_1_mb_is_refused_before_reading(page: Any, tmp_path: Path
     page.evaluate(
         "() => { window.__read = 0; const real = Blob.prototype.text; Blob.prototype.text = function () { if (this instanceof File) window.__read++; return real.call(this); }; }"
     )
-    page.locator("[data-sc-import]").set_input_files(str(huge))
+    page.locator("[data-sc-checklist-file-import]").set_input_files(str(huge))
     page.locator(".sc-import-status", has_text="too large").wait_for()
     assert page.evaluate("() => window.__read") == 0
     assert page.evaluate("() => localStorage.length") == 0

@@ -118,9 +118,9 @@ def test_a_throw_in_two_components_and_in_a_show_stops_only_those(
     t = tab(throwing_site)
     t.page.goto(f"phases/{FIRST.id}/")
     # A checklist still updates its progress, and says so.
-    section = t.page.locator(f".sc-checklist[data-sc-phase={FIRST.id}]")
-    section.locator("input[data-sc-item]").first.check()
-    assert section.locator("[data-sc-progress]").inner_text() == f"1 of {len(FIRST.checklist)} done"
+    section = t.page.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}]")
+    section.locator("input[data-sc-checklist-item]").first.check()
+    assert section.locator("[data-sc-checklist-progress]").inner_text() == f"1 of {len(FIRST.checklist)} done"
     assert section.locator(".sc-live").inner_text().startswith("1 of")
     # Each fault is caught, logged with its component's name, and goes no further.
     joined = "\n".join(t.errors)
@@ -137,9 +137,9 @@ def test_a_broken_component_leaves_the_exit_link_and_the_message_check_working(
 ) -> None:
     t = tab(throwing_site)
     t.page.goto("phases/reconnect/")
-    t.page.locator("#sc-msg-stop-reconnect-no").check()
-    t.page.locator("[data-sc-msg-draft]").fill("How are you?")
-    t.page.locator("[data-sc-msg-nothing]").wait_for()
+    t.page.locator("#sc-message-check-stop-reconnect-no").check()
+    t.page.locator("[data-sc-message-check-draft]").fill("How are you?")
+    t.page.locator("[data-sc-message-check-nothing]").wait_for()
     t.page.locator(".sc-controls a[data-sc-quick-exit]").click()
     t.page.wait_for_url(EXIT_GLOB)
     t.page.go_back()

@@ -1,4 +1,4 @@
-"""The message check in the page (message-check.js, tool_message_check.md.j2, .sc-msg), in
+"""The message check in the page (message-check.js, tool_message_check.md.j2, .sc-message-check), in
 Chromium: the stop question before any box, no pass marks ever, help in view before typing,
 rules fetched only on a No, and nothing kept. What a draft is found to contain is tested
 below the browser (tests/test_message_match.py, tests/test_message_corpus.py)."""
@@ -22,7 +22,7 @@ GUIDE = CONTENT.guide
 CHECKED = [phase for phase in GUIDE.phases if phase.message_rules]
 RECONNECT = next(phase for phase in GUIDE.phases if phase.id == "reconnect")
 SAFETY = CONTENT.safety.safety
-DRAFT = "[data-sc-msg-draft]"
+DRAFT = "[data-sc-message-check-draft]"
 RULES = "**/message-rules.*.json"
 # Words that would read as approval: a score, a tick, a "yes" to a point, "not yet" (read as
 # "adjust it and send"), or any "fine / safe / ready to send".
@@ -34,19 +34,21 @@ APPROVAL = re.compile(
 
 
 def answer(page: Any, value: str, phase: str = RECONNECT.id) -> None:
-    page.locator(f"#sc-msg-stop-{phase}-{value}").check()
+    page.locator(f"#sc-message-check-stop-{phase}-{value}").check()
 
 
 def test_there_is_no_text_box_until_the_reader_answers_no(page: Any) -> None:
     for phase in CHECKED:
         page.goto(f"phases/{phase.id}/")
-        gate = page.locator("[data-sc-msg-gate]")
+        gate = page.locator("[data-sc-message-check-gate]")
         expect(gate).to_be_visible()
         assert "when you broke up, or since then" in gate.locator("legend").inner_text()
         assert gate.locator("li").all_inner_texts() == list(GUIDE.stop.signals)
         assert page.get_by_role("radio", name="Yes").is_visible() and page.get_by_role("radio", name="No").is_visible()
         expect(page.locator(DRAFT)).to_be_hidden()
-        expect(page.locator("[data-sc-msg]").get_by_role("textbox")).to_have_count(0)  # not even to a screen reader
+        expect(page.locator("[data-sc-message-check]").get_by_role("textbox")).to_have_count(
+            0
+        )  # not even to a screen reader
         answer(page, "no", phase.id)
         expect(page.locator(DRAFT)).to_be_visible()
 
@@ -56,22 +58,24 @@ def test_a_yes_closes_the_tool_and_says_contact_is_over(page: Any) -> None:
     answer(page, "no")
     page.locator(DRAFT).fill("How are you?")
     answer(page, "yes")
-    closed = page.locator("[data-sc-msg-closed]")
+    closed = page.locator("[data-sc-message-check-closed]")
     expect(closed).to_be_visible()
     assert closed.inner_text().startswith("Then contact is over.")
     assert closed.locator(f"a[href$='safety/#{GUIDE.stop.section}']").count() == 1
     assert closed.locator("a[href$='urge-to-contact/']").count() == 1  # the door for the urge to write anyway
-    expect(page.locator("[data-sc-msg]").get_by_role("textbox")).to_have_count(0)
-    expect(page.locator("[data-sc-msg-live]")).to_have_text(re.compile("^Then contact is over."))
+    expect(page.locator("[data-sc-message-check]").get_by_role("textbox")).to_have_count(0)
+    expect(page.locator("[data-sc-message-check-live]")).to_have_text(re.compile("^Then contact is over."))
     answer(page, "no")
     assert page.locator(DRAFT).input_value() == ""  # what was typed before the Yes is gone
 
 
 def test_help_is_in_view_before_any_answer_or_typing(phone: Any) -> None:
     phone.goto(f"phases/{RECONNECT.id}/")
-    help_now = phone.locator(".sc-msg__help-now")
+    help_now = phone.locator(".sc-message-check__help-now")
     # Before the question, so a reader in crisis meets it first.
-    assert help_now.evaluate("(el) => !!(el.compareDocumentPosition(document.querySelector('[data-sc-msg-gate]')) & 4)")
+    assert help_now.evaluate(
+        "(el) => !!(el.compareDocumentPosition(document.querySelector('[data-sc-message-check-gate]')) & 4)"
+    )
     expect(help_now).to_be_visible()
     for line in SAFETY.crisis.helplines:
         assert line.phone
@@ -93,7 +97,7 @@ def test_the_rules_are_fetched_only_after_a_no_and_only_once(page: Any) -> None:
     answer(page, "yes")
     answer(page, "no")
     page.locator(DRAFT).fill("Hi there")
-    expect(page.locator("[data-sc-msg-nothing]")).to_be_visible()
+    expect(page.locator("[data-sc-message-check-nothing]")).to_be_visible()
     assert len(asked) == 1
 
 
@@ -101,12 +105,12 @@ def test_a_draft_not_to_send_gets_only_do_not_send_and_its_section(page: Any) ->
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
     page.locator(DRAFT).fill("I know you said you need space, but please talk to me. Why are you ignoring me?")
-    note = page.locator("[data-sc-danger=stop-pressure]")
+    note = page.locator("[data-sc-message-check-danger=stop-pressure]")
     expect(note).to_be_visible()
     assert note.inner_text().startswith("Do not send this.")
     assert note.locator("a[href$='safety/#if-they-said-stop']").count() == 1
     # Nothing else: no list of changes that would make it sendable, no "found nothing".
-    for part in ("[data-sc-msg-points]", "[data-sc-msg-found]", "[data-sc-msg-nothing]"):
+    for part in ("[data-sc-message-check-points]", "[data-sc-message-check-found]", "[data-sc-message-check-nothing]"):
         expect(page.locator(part)).to_be_hidden()
 
 
@@ -114,37 +118,42 @@ def test_words_about_self_harm_lead_with_the_crisis_lines(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
     page.locator(DRAFT).fill("You'll regret this. I can't go on, I want to die.")
-    shown = page.locator("[data-sc-danger]:visible")
-    expect(shown.first).to_have_attribute("data-sc-danger", "self-harm")
+    shown = page.locator("[data-sc-message-check-danger]:visible")
+    expect(shown.first).to_have_attribute("data-sc-message-check-danger", "self-harm")
     for line in SAFETY.crisis.helplines:
         assert line.phone
         assert shown.first.locator(f"a[href='tel:{digits(line.phone)}']").first.is_visible(), line.name
-    expect(page.locator("[data-sc-msg-live]")).to_have_text(re.compile("^Do not send this. This is not a message"))
+    expect(page.locator("[data-sc-message-check-live]")).to_have_text(
+        re.compile("^Do not send this. This is not a message")
+    )
 
 
 def test_only_what_was_found_is_listed_each_with_its_reason(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
     page.locator(DRAFT).fill("How are you? I miss us so much. Please reply.")
-    expect(page.locator("[data-sc-msg-found]")).to_be_visible()
-    shown = page.locator("[data-sc-rule]:visible")
-    assert sorted(shown.evaluate_all("(els) => els.map((el) => el.dataset.scRule)")) == ["no-pressure", "not-about-us"]
+    expect(page.locator("[data-sc-message-check-found]")).to_be_visible()
+    shown = page.locator("[data-sc-message-check-rule]:visible")
+    assert sorted(shown.evaluate_all("(els) => els.map((el) => el.dataset.scMessageCheckRule)")) == [
+        "no-pressure",
+        "not-about-us",
+    ]
     rule = next(rule for rule in RECONNECT.message_rules if rule.id == "not-about-us")
-    assert page.locator("[data-sc-rule=not-about-us]").inner_text() == f"{rule.label}. {rule.explanation}"
-    expect(page.locator("[data-sc-msg-nothing]")).to_be_hidden()
+    assert page.locator("[data-sc-message-check-rule=not-about-us]").inner_text() == f"{rule.label}. {rule.explanation}"
+    expect(page.locator("[data-sc-message-check-nothing]")).to_be_hidden()
 
 
 def test_finding_nothing_is_said_as_nothing_found_never_as_a_pass(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
-    live = page.locator("[data-sc-msg-live]")
+    live = page.locator("[data-sc-message-check-live]")
     assert live.get_attribute("aria-live") == "polite"
     page.locator(DRAFT).press_sequentially("How are you doing", delay=60)
     assert live.inner_text() == ""  # nothing said while the keys come
-    nothing = page.locator("[data-sc-msg-nothing]")
+    nothing = page.locator("[data-sc-message-check-nothing]")
     expect(live).to_have_text(nothing.inner_text())
     assert nothing.inner_text().startswith("We found nothing on our list. That does not make it safe")
-    assert page.locator("[data-sc-rule]:visible").count() == 0
+    assert page.locator("[data-sc-message-check-rule]:visible").count() == 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -163,22 +172,22 @@ def test_no_draft_of_the_corpus_is_ever_shown_approval(
     # The rules are fetched on the No; a draft typed before they come is judged when they come.
     # The loop below gives each draft one turn of the event loop, so it starts once they are
     # here (the status line gone), or its first drafts count as showing nothing (seen in CI).
-    expect(page.locator("[data-sc-msg-status]")).to_be_hidden()
+    expect(page.locator("[data-sc-message-check-status]")).to_be_hidden()
     texts = [d.text for name in ("tune", "heldout") for d in drafts(f"{name}.{language}.yml")]
     shown = page.evaluate(
         """async (texts) => {
-          const root = document.querySelector("[data-sc-msg]");
-          const box = root.querySelector("[data-sc-msg-draft]");
+          const root = document.querySelector("[data-sc-message-check]");
+          const box = root.querySelector("[data-sc-message-check-draft]");
           const seen = [];
           for (const text of texts) {
             box.value = text;
             box.dispatchEvent(new Event("input", { bubbles: true }));
             await new Promise((done) => setTimeout(done, 0));
-            const states = ["[data-sc-danger]:not([hidden])", "[data-sc-msg-found]:not([hidden])",
-              "[data-sc-msg-nothing]:not([hidden])"].map((sel) => root.querySelectorAll(sel).length > 0);
+            const states = ["[data-sc-message-check-danger]:not([hidden])", "[data-sc-message-check-found]:not([hidden])",
+              "[data-sc-message-check-nothing]:not([hidden])"].map((sel) => root.querySelectorAll(sel).length > 0);
             // What answers the draft: every part the script shows or fills, as a reader sees it.
-            const said = [...root.querySelectorAll("[data-sc-danger], [data-sc-msg-found], [data-sc-msg-points], " +
-              "[data-sc-msg-nothing], [data-sc-msg-status]")].map((el) => el.innerText).join(" | ");
+            const said = [...root.querySelectorAll("[data-sc-message-check-danger], [data-sc-message-check-found], [data-sc-message-check-points], " +
+              "[data-sc-message-check-nothing], [data-sc-message-check-status]")].map((el) => el.innerText).join(" | ");
             seen.push([states.filter(Boolean).length === 1, said]);
           }
           return seen;
@@ -197,12 +206,12 @@ def test_if_the_rules_cannot_load_the_points_are_there_to_go_through(page: Any) 
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
     page.locator(DRAFT).fill("How are you?")
-    expect(page.locator("[data-sc-msg-status]")).to_have_text(re.compile("could not load"))
-    expect(page.locator("[data-sc-msg-points]")).to_be_visible()
-    assert page.locator("[data-sc-rule]:visible").count() == len(
+    expect(page.locator("[data-sc-message-check-status]")).to_have_text(re.compile("could not load"))
+    expect(page.locator("[data-sc-message-check-points]")).to_be_visible()
+    assert page.locator("[data-sc-message-check-rule]:visible").count() == len(
         [r for r in RECONNECT.message_rules if r.kind != "include"]
     )
-    expect(page.locator("[data-sc-msg-nothing]")).to_be_hidden()
+    expect(page.locator("[data-sc-message-check-nothing]")).to_be_hidden()
 
 
 def test_answer_and_box_are_private_and_cleared_on_every_show_and_on_leaving(page: Any) -> None:
@@ -216,12 +225,12 @@ def test_answer_and_box_are_private_and_cleared_on_every_show_and_on_leaving(pag
         box.fill("I miss us")
         page.evaluate(f"() => window.dispatchEvent(new PageTransitionEvent('{event}', {{persisted: true}}))")
         assert box.input_value() == "", event
-        assert page.locator("[data-sc-msg-answer]:checked").count() == 0
+        assert page.locator("[data-sc-message-check-answer]:checked").count() == 0
         expect(box).to_be_hidden()
     answer(page, "no")
     box.fill("I miss us")
     page.reload()
-    assert page.locator("[data-sc-msg-answer]:checked").count() == 0
+    assert page.locator("[data-sc-message-check-answer]:checked").count() == 0
     assert page.locator(DRAFT).input_value() == ""
 
 
@@ -258,7 +267,7 @@ def test_shift_typed_in_the_box_never_leaves(page: Any) -> None:
     for _ in range(4):
         page.keyboard.press("Shift")
     box.press_sequentially("Hi THERE, How Are You?")
-    expect(page.locator("[data-sc-msg-nothing]")).to_be_visible()
+    expect(page.locator("[data-sc-message-check-nothing]")).to_be_visible()
     assert hits == [] and box.input_value() == "Hi THERE, How Are You?"
 
 

@@ -202,7 +202,7 @@ def test_exit_and_safety_link_are_big_enough_to_tap_and_always_in_view(phone: An
 @pytest.mark.parametrize(
     ("path", "focus"),
     [
-        (f"phases/{FIRST.id}/", "input[data-sc-item]"),
+        (f"phases/{FIRST.id}/", "input[data-sc-checklist-item]"),
         ("triage/", "input[type=radio]"),
         ("", "a.md-footer__link"),
     ],

@@ -34,9 +34,9 @@ def test_choosing_a_region_shows_its_numbers_first_and_keeps_the_others(phone: A
     assert shown_names == [lines[i].name for i in uk.helplines]
     # Nothing was removed: the full lists are still there, below.
     assert phone.locator("article a[href^='tel:']").count() > before
-    assert phone.locator("article [data-sc-line]").count() == len(lines)
+    assert phone.locator("article [data-sc-regions-line]").count() == len(lines)
     assert "United Kingdom" in phone.locator("[data-sc-regions-live]").inner_text()
-    assert phone.locator("[data-sc-regions-result] [id], [data-sc-regions-result] [data-sc-line]").count() == 0
+    assert phone.locator("[data-sc-regions-result] [id], [data-sc-regions-result] [data-sc-regions-line]").count() == 0
     # Everywhere else: the directory, and no emergency number the page cannot know.
     choice.select_option("everywhere-else")
     assert result.locator("a.sc-call").count() == 0

@@ -42,7 +42,7 @@ def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def progress(page: Any) -> str:
-    return str(page.locator(".md-content .sc-checklist [data-sc-progress]").first.inner_text())
+    return str(page.locator(".md-content .sc-checklist [data-sc-checklist-progress]").first.inner_text())
 
 
 @pytest.mark.xdist_group("changed-words")  # a build of a changed copy: made by one worker, not each
@@ -76,9 +76,11 @@ def test_the_changed_words_reach_the_message_check_too(browser: Any, changed_sit
     page = ctx.new_page()
     page.route("**/message-rules.*.json", lambda route: route.abort())  # so the check says it failed
     page.goto(f"phases/{phase.id}/")
-    page.locator(f"#sc-msg-stop-{phase.id}-no").check()
-    page.locator("[data-sc-msg-draft]").first.fill("Hello, I hope you are well.")
-    expect(page.locator("[data-sc-msg-status]").first).to_have_text("No list today: read it through yourself.")
+    page.locator(f"#sc-message-check-stop-{phase.id}-no").check()
+    page.locator("[data-sc-message-check-draft]").first.fill("Hello, I hope you are well.")
+    expect(page.locator("[data-sc-message-check-status]").first).to_have_text(
+        "No list today: read it through yourself."
+    )
     ctx.close()
 
 
@@ -115,10 +117,10 @@ def test_without_good_words_every_component_still_works_and_shows_keys(page: Any
     assert box.is_checked()
     assert progress(page) == "js.checklist.progress"
     # The checklist went on after the tick: it asks whether to keep ticks, and keeping works.
-    ask = page.locator(".md-content [data-sc-keep-when=ask]").first
+    ask = page.locator(".md-content [data-sc-checklist-keep-when=ask]").first
     assert ask.is_visible()
-    ask.locator("[data-sc-action=keep]").click()
-    assert page.locator(".md-content [data-sc-keep-when=yes]").first.is_visible()
+    ask.locator("[data-sc-checklist-action=keep]").click()
+    assert page.locator(".md-content [data-sc-checklist-keep-when=yes]").first.is_visible()
     assert json.loads(page.evaluate("() => localStorage.getItem('second-chance:checklist')"))["done"] == [
         FIRST.checklist[0].id
     ]

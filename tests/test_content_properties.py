@@ -82,8 +82,8 @@ FRAGMENTS = [
     '\n{: onclick="alert(1)" }',
     "{ data-sc-quick-exit }",
     "[leave](https://example.org/){ data-sc-quick-exit }",
-    '{: data-sc-action="clear" }',
-    '\n{: data-sc-action="clear" }',
+    '{: data-sc-checklist-file-action="clear" }',
+    '\n{: data-sc-checklist-file-action="clear" }',
     '\n{: style="color:red" }',
     "\\{ literal",
     "<script>alert(1)</script>",
@@ -255,8 +255,8 @@ def unsafe(element: Element) -> list[str]:
         element.tag == "a" and "sc-quick-exit" in element.attrs.get("class", "")
     ):
         found.append("data-sc-quick-exit")
-    if "data-sc-action" in element.attrs and element.tag != "button":
-        found.append("data-sc-action")
+    if "data-sc-checklist-action" in element.attrs and element.tag != "button":
+        found.append("data-sc-checklist-action")
     return found
 
 

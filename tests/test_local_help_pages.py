@@ -45,7 +45,7 @@ def test_the_french_safety_page_has_the_samu_before_the_police_and_the_114_by_sm
         assert re.search(rf"<p><strong>{re.escape(region)}, en cas d'urgence", safety), region
     assert safety.count('href="sms:114"') == 2  # beside the 15 and the 17
     # The region chooser shows both numbers, the medical one first.
-    chooser = dict(re.findall(r'<option value="([a-z-]+)" data-sc-call="([^"]*)"', safety))
+    chooser = dict(re.findall(r'<option value="([a-z-]+)" data-sc-regions-call="([^"]*)"', safety))
     assert chooser["france"] == "tel:15 tel:17" and chooser["switzerland"] == "tel:144 tel:117"
     # The message check keeps them in view too.
     check = text(page(languages_site, "fr/phases/own-it"))
@@ -65,12 +65,12 @@ def test_the_changed_lines_show_where_and_when_they_were_checked(languages_site:
         ("ch-143", "https://www.143.ch/fr/Service/FAQ"),
         ("ch-violencequefaire", "https://www.violencequefaire.ch/auteur/"),
     ):
-        card = re.search(rf'data-sc-line="{line_id}".*?</details>', safety, re.S)
+        card = re.search(rf'data-sc-regions-line="{line_id}".*?</details>', safety, re.S)
         assert card, line_id
         assert f'href="{source}"' in card.group(0) and "7 décembre 2026" in text(card.group(0)), line_id
     assert "20 centimes" in text(safety)
     spanish = page(languages_site, "es/safety")
-    card = re.search(r'data-sc-line="es-016".*?</details>', spanish, re.S)
+    card = re.search(r'data-sc-regions-line="es-016".*?</details>', spanish, re.S)
     # Second-hand (the Ministry's own 016 page could not be read), and the page says so.
     assert card and "7 de diciembre de 2026" in text(card.group(0))
     assert 'href="https://www.europapress.es/' in card.group(0) and "propio servicio" in text(card.group(0))
@@ -117,7 +117,7 @@ def test_the_message_check_lists_each_crisis_line_as_its_own_item(languages_site
     # Before any typing, beside the stop question: one list item a line, never run together.
     prefix = "" if language == "en" else f"{language}/"
     markup = page(languages_site, f"{prefix}phases/reconnect")
-    box = re.search(r'<div class="sc-msg__help-now">(.*?)</div>', markup, re.S)
+    box = re.search(r'<div class="sc-message-check__help-now">(.*?)</div>', markup, re.S)
     assert box, language
     items = re.findall(r"<li>(.*?)</li>", box.group(1), re.S)
     lines = load_content(ROOT / "content", language=language).safety.safety.crisis.helplines
@@ -133,7 +133,9 @@ def test_no_do_not_send_box_stops_at_a_colon(languages_site: BuiltSite, language
     prefix = "" if language == "en" else f"{language}/"
     markup = page(languages_site, f"{prefix}phases/reconnect")
     boxes = re.findall(
-        r'<div class="sc-msg__stop" data-sc-danger="([^"]+)" hidden="hidden">(.*?)\n</div>', markup, re.S
+        r'<div class="sc-message-check__stop" data-sc-message-check-danger="([^"]+)" hidden="hidden">(.*?)\n</div>',
+        markup,
+        re.S,
     )
     assert len(boxes) >= 5, len(boxes)
     for danger, box in boxes:

@@ -98,7 +98,7 @@ def test_each_unsafe_thing_is_found_with_its_own_message(html: str, expected: li
         '<img src="../assets/x.png" alt="x"> <img src="x.png" srcset="x.png 1x, x2.png 2x">',
         '<a class="sc-quick-exit" href="https://example.org/" rel="nofollow" data-sc-quick-exit>x</a>',
         '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>',
-        '<input type="checkbox" id="sc-a" data-sc-item="a"><button type="button" data-sc-action="print">P</button>',
+        '<input type="checkbox" id="sc-a" data-sc-checklist-item="a"><button type="button" data-sc-checklist-file-action="print">P</button>',
     ],
 )
 def test_what_the_site_itself_writes_is_allowed(html: str) -> None:

@@ -64,7 +64,7 @@ def test_print_this_checklist_prints_only_the_title_and_that_checklist(page: Any
         window.__printed = [];
         window.print = () => window.__printed.push(document.documentElement.className);
     }""")
-    page.locator("[data-sc-action=print]").click()
+    page.locator("[data-sc-checklist-file-action=print]").click()
     classes = page.evaluate("() => window.__printed")
     assert len(classes) == 1 and "sc-print-one" in classes[0]
     assert "sc-print-one" not in page.evaluate("() => document.documentElement.className")

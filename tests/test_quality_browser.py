@@ -61,7 +61,7 @@ def test_the_policy_holds_while_ticking_searching_and_navigating(page: Any) -> N
     console: list[str] = []
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     page.goto("checklists/")
-    page.locator("input[data-sc-item]").first.check()
+    page.locator("input[data-sc-checklist-item]").first.check()
     page.evaluate("() => document.activeElement.blur()")  # Material ignores "/" in a field
     page.keyboard.press("/")  # opens search, which fetches its script and index then
     page.keyboard.type("apolog")

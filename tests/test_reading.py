@@ -78,7 +78,7 @@ def test_titles_and_examples_are_at_full_text_contrast(phone: Any, scheme: str) 
 @pytest.mark.browser
 def test_the_drawer_numbers_the_phases_marks_this_one_and_shows_progress(phone: Any) -> None:
     phone.goto(f"phases/{FIRST.id}/")
-    items = phone.locator("article input[data-sc-item]")
+    items = phone.locator("article input[data-sc-checklist-item]")
     items.nth(0).check()
     items.nth(1).check()
     phone.locator("label.md-header__button[for=__drawer]").click()
@@ -118,7 +118,7 @@ def test_steps_are_headings_and_permalinks_are_quiet(desktop: Any) -> None:
     # From the top of the page, Tab never stops on a permalink on the way to the first checkbox.
     desktop.locator("body").press("Tab")
     for _ in range(60):
-        if desktop.evaluate("() => document.activeElement.matches('input[data-sc-item]')"):
+        if desktop.evaluate("() => document.activeElement.matches('input[data-sc-checklist-item]')"):
             break
         assert not desktop.evaluate("() => document.activeElement.matches('a.headerlink')")
         desktop.keyboard.press("Tab")
@@ -132,13 +132,13 @@ def test_steps_are_headings_and_permalinks_are_quiet(desktop: Any) -> None:
 @pytest.mark.browser
 def test_checklist_has_a_labelled_bar_marked_ticks_and_big_controls(phone: Any) -> None:
     phone.goto(f"phases/{FIRST.id}/")
-    section = phone.locator(f".sc-checklist[data-sc-phase={FIRST.id}]")
+    section = phone.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}]")
     bar = section.locator("progress.sc-bar")
     assert bar.get_attribute("aria-label") == f"Progress: {FIRST.title}"
     assert bar.evaluate("e => [e.value, e.max]") == [0, len(FIRST.checklist)]
     rows = section.locator("li")
     plain = rows.nth(1).evaluate("e => getComputedStyle(e).backgroundColor")
-    section.locator("input[data-sc-item]").first.check()
+    section.locator("input[data-sc-checklist-item]").first.check()
     assert bar.evaluate("e => e.value") == 1
     assert rows.nth(0).evaluate("e => getComputedStyle(e).backgroundColor") != plain
     for index in range(rows.count()):
@@ -146,16 +146,18 @@ def test_checklist_has_a_labelled_bar_marked_ticks_and_big_controls(phone: Any) 
     for control in section.locator("button:visible").all():
         assert box(control)["height"] >= 44, control.inner_text()
     # One "Untick all", quieter than Print.
-    assert phone.locator("[data-sc-action=reset]").count() == 1
-    print_bg = section.locator("[data-sc-action=print]").evaluate("e => getComputedStyle(e).backgroundColor")
-    reset_bg = section.locator("[data-sc-action=reset]").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert phone.locator("[data-sc-checklist-action=reset]").count() == 1
+    print_bg = section.locator("[data-sc-checklist-file-action=print]").evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    reset_bg = section.locator("[data-sc-checklist-action=reset]").evaluate("e => getComputedStyle(e).backgroundColor")
     assert reset_bg == "rgba(0, 0, 0, 0)" and print_bg != reset_bg
 
 
 @pytest.mark.browser
 def test_all_checklists_page_has_no_untick_per_phase(phone: Any) -> None:
     phone.goto("checklists/")
-    assert phone.locator("[data-sc-action=reset]").count() == 0
+    assert phone.locator("[data-sc-checklist-action=reset]").count() == 0
     assert phone.locator(".sc-overall progress").get_attribute("aria-label") == "Progress across all checklists"
 
 
@@ -256,5 +258,5 @@ def test_no_axe_violations_in_either_scheme_on_a_phone_or_a_desktop(
         tab.emulate_media(color_scheme=scheme)
         tab.goto(path)
         if path.startswith("phases/"):
-            tab.locator("article input[data-sc-item]").first.check()
+            tab.locator("article input[data-sc-checklist-item]").first.check()
         assert_no_axe_violations(tab)

@@ -29,7 +29,7 @@ def test_body_text_leaves_out_the_checklist_and_the_tools() -> None:
     page = """<html><body><nav>Menu words</nav><article>
       <h1>Title here</h1><p>Three plain words.</p>
       <section class="sc-checklist"><p>Tick these many items</p></section>
-      <div class="sc-msg"><p>Check your message words</p><textarea>draft</textarea></div>
+      <div class="sc-message-check"><p>Check your message words</p><textarea>draft</textarea></div>
       <div class="sc-space-calendar"><p>Calendar words</p></div>
       <p>It's two<br>more.</p><script>var words = 1;</script>
     </article><footer>Footer words</footer></body></html>"""

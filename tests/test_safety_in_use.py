@@ -108,5 +108,5 @@ def test_no_axe_violations_on_a_phone(phone: Any, path: str) -> None:
     if path == "triage/":
         phone.locator("input[type=radio][value=yes]").first.check()
     if path.startswith("phases/"):
-        phone.locator("input[data-sc-item]").first.check()  # the question about keeping ticks shows
+        phone.locator("input[data-sc-checklist-item]").first.check()  # the question about keeping ticks shows
     assert_no_axe_violations(phone)

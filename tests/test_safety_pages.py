@@ -123,7 +123,7 @@ def test_every_site_helpline_with_a_number_says_its_hours_and_a_second_hand_sour
 ) -> None:
     html = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
     for line in (*SAFETY.safety.crisis.helplines, *SAFETY.safety.helplines):
-        entry = html[html.rindex(f'data-sc-line="{line.id}"') :]
+        entry = html[html.rindex(f'data-sc-regions-line="{line.id}"') :]
         entry = entry[: entry.index("</li>\n</ul>")]
         if line.phone:
             assert line.hours and html_escape(line.hours, quote=False) in entry, line.id

@@ -144,7 +144,7 @@ def test_the_built_page_shows_the_lines_as_call_links(built_site: BuiltSite) -> 
     for line_id in STALKING_LINES:
         assert dial(helplines()[line_id].phone or "") in calls, line_id
     safety = (built_site.root / "safety" / "index.html").read_text(encoding="utf-8")
-    card = re.search(r'data-sc-line="canada-victimlinkbc".*?</details>', safety, re.S)
+    card = re.search(r'data-sc-regions-line="canada-victimlinkbc".*?</details>', safety, re.S)
     assert card and "7 December 2026" in card.group(0), "the new line shows where and when it was checked"
 
 

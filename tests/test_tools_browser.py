@@ -24,7 +24,7 @@ CHECKED = [phase for phase in GUIDE.phases if phase.message_rules]
 RECONNECT = PHASES["reconnect"]
 SPACE = next(phase for phase in GUIDE.phases if phase.space_days)
 SAFETY = CONTENT.safety.safety
-DRAFT = "[data-sc-msg-draft]"
+DRAFT = "[data-sc-message-check-draft]"
 
 
 # --- for all three -----------------------------------------------------------------------------
@@ -32,9 +32,9 @@ DRAFT = "[data-sc-msg-draft]"
 
 def use_tool(page: Any, path: str) -> None:
     if path == f"phases/{RECONNECT.id}/":
-        page.locator(f"#sc-msg-stop-{RECONNECT.id}-no").check()
+        page.locator(f"#sc-message-check-stop-{RECONNECT.id}-no").check()
         page.locator(DRAFT).press_sequentially("How are you? I miss us. You can't just block me.")
-        expect(page.locator("[data-sc-msg-live]")).not_to_have_text("")  # it speaks once typing pauses
+        expect(page.locator("[data-sc-message-check-live]")).not_to_have_text("")  # it speaks once typing pauses
     elif path == f"phases/{SPACE.id}/":
         page.locator("[data-sc-space-calendar-date]").fill("2025-11-24")
         expect(page.locator("[data-sc-space-calendar-live]")).not_to_have_text("")
@@ -84,7 +84,7 @@ def test_each_tool_works_after_instant_navigation(page: Any, path: str) -> None:
     elif path == f"phases/{SPACE.id}/":
         assert "Monday 1 December" in page.locator("[data-sc-space-calendar-result]").inner_text()
     else:
-        assert page.locator("[data-sc-danger=stop-pressure]").is_visible()
+        assert page.locator("[data-sc-message-check-danger=stop-pressure]").is_visible()
 
 
 def test_without_javascript_each_rule_shows_in_words(browser: Any, site_url: str) -> None:
@@ -95,13 +95,13 @@ def test_without_javascript_each_rule_shows_in_words(browser: Any, site_url: str
             page.goto(f"phases/{phase.id}/")
             assert not page.locator(DRAFT).is_visible()
             # The stop question, then the points to go through by hand; the questions for the reader.
-            assert page.locator("[data-sc-msg-gate] legend").is_visible()
-            assert not page.locator("[data-sc-msg-answer]").first.is_visible()  # radios that would do nothing
-            labels = page.locator("[data-sc-rule] strong").all_inner_texts()
+            assert page.locator("[data-sc-message-check-gate] legend").is_visible()
+            assert not page.locator("[data-sc-message-check-answer]").first.is_visible()  # radios that would do nothing
+            labels = page.locator("[data-sc-message-check-rule] strong").all_inner_texts()
             assert labels == [f"{rule.label}." for rule in phase.message_rules if rule.kind != "include"]
-            assert page.locator("[data-sc-msg-points]").is_visible()
-            assert page.locator("[data-sc-msg-by-hand]").is_visible()
-            assert page.locator("[data-sc-msg-questions]").is_visible()
+            assert page.locator("[data-sc-message-check-points]").is_visible()
+            assert page.locator("[data-sc-message-check-by-hand]").is_visible()
+            assert page.locator("[data-sc-message-check-questions]").is_visible()
             for rule in GUIDE.message_danger:
                 assert page.get_by_text(f"{rule.label}:", exact=False).first.is_visible()
         page.goto(f"phases/{SPACE.id}/")
@@ -113,7 +113,8 @@ def test_without_javascript_each_rule_shows_in_words(browser: Any, site_url: str
         page.goto("safety/")
         assert not page.locator("#sc-regions-choice").is_visible()
         assert (
-            page.locator("article [data-sc-line]").count() == len(SAFETY.helplines) + len(SAFETY.crisis.helplines) + 1
+            page.locator("article [data-sc-regions-line]").count()
+            == len(SAFETY.helplines) + len(SAFETY.crisis.helplines) + 1
         )
     finally:
         context.close()
@@ -131,10 +132,10 @@ AXE_CASES = [
 def axe_clean(page: Any, path: str, draft: str) -> None:
     page.goto(path)
     if draft == "yes":
-        page.locator(f"#sc-msg-stop-{RECONNECT.id}-yes").check()
-        expect(page.locator("[data-sc-msg-closed]")).to_be_visible()
+        page.locator(f"#sc-message-check-stop-{RECONNECT.id}-yes").check()
+        expect(page.locator("[data-sc-message-check-closed]")).to_be_visible()
     elif draft:
-        page.locator(f"#sc-msg-stop-{RECONNECT.id}-no").check()
+        page.locator(f"#sc-message-check-stop-{RECONNECT.id}-no").check()
         page.locator(DRAFT).fill(draft)
     else:
         use_tool(page, path)

@@ -126,7 +126,7 @@ def test_french_html_spaces_text_attributes_and_previews_only() -> None:
     html = (
         '<a title="Aide: ici" aria-label="Suivant : la suite" href="#a">x</a>'
         '<img alt="Une image ?" src="a:b.png">'
-        '<button data-sc-confirm="Tout décocher ?" data-sc-action="reset:all">x</button>'
+        '<button data-sc-checklist-confirm="Tout décocher ?" data-sc-checklist-action="reset:all">x</button>'
         '<meta name="description" content="Pour vous : oui">'
         '<meta property="og:title" content="Et ensuite ?">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -135,7 +135,7 @@ def test_french_html_spaces_text_attributes_and_previews_only() -> None:
     expected = (
         f'<a title="Aide{NBSP}: ici" aria-label="Suivant{NBSP}: la suite" href="#a">x</a>'
         f'<img alt="Une image{NNBSP}?" src="a:b.png">'
-        f'<button data-sc-confirm="Tout décocher{NNBSP}?" data-sc-action="reset:all">x</button>'
+        f'<button data-sc-checklist-confirm="Tout décocher{NNBSP}?" data-sc-checklist-action="reset:all">x</button>'
         f'<meta name="description" content="Pour vous{NBSP}: oui">'
         f'<meta property="og:title" content="Et ensuite{NNBSP}?">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -16,9 +16,9 @@ Left as they are: a colon with a letter, a digit or `/` right after it (`https:/
 `guide:safety`), web and e-mail addresses written in the text (`3114.fr/?a=b`), HTML entities,
 the contents of `script`, `style`, `pre`, `code`, `kbd`, `samp`, `textarea`, `svg` and `math`,
 and attribute values other than those that are read as text (`title`, `alt`, `aria-label`,
-`placeholder`, `data-sc-confirm`, and the `content` of description and link-preview `<meta>` tags).
+`placeholder`, `data-sc-checklist-confirm`, and the `content` of description and link-preview `<meta>` tags).
 
-Nothing here knows about MkDocs: hooks/typography.py applies it to a French build.
+Nothing here knows about MkDocs: a build hook applies it to a French build.
 """
 
 from __future__ import annotations
@@ -173,8 +173,10 @@ RAW = frozenset(["script", "style", "pre", "textarea", "svg", "math", "template"
 # Inline elements whose contents are left as they are but which read as a word in the sentence.
 OPAQUE_INLINE = frozenset(["code", "kbd", "samp", "var"])
 # Attributes read as text, wherever they are.
-# data-sc-confirm: the question a script puts in a confirm dialog ("Tout décocher ?").
-TEXT_ATTRIBUTES = frozenset(["title", "alt", "aria-label", "aria-description", "placeholder", "data-sc-confirm"])
+# data-sc-checklist-confirm: the question a script puts in a confirm dialog ("Tout décocher ?").
+TEXT_ATTRIBUTES = frozenset(
+    ["title", "alt", "aria-label", "aria-description", "placeholder", "data-sc-checklist-confirm"]
+)
 # <meta name|property=...> whose content is text shown or read (link previews, search engines).
 TEXT_META = re.compile(r"^(?:description|og:title|og:description|og:site_name|twitter:title|twitter:description)$")
 

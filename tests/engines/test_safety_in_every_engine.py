@@ -125,25 +125,27 @@ def test_triage_answers_are_cleared_on_every_show(tab: Any, engine_site: EngineS
 
 def test_the_message_check_asks_the_stop_question_before_any_box(tab: Any, engine_site: EngineSite) -> None:
     box = "document.querySelector('article textarea')"
-    closed = "document.querySelector('[data-sc-msg-closed]')"
+    closed = "document.querySelector('[data-sc-message-check-closed]')"
     tab.goto(engine_site.url + f"phases/{DRAFT_PHASE.id}/")
     wait_for_load(tab)
     assert tab.js(f"{box}.getClientRects().length") == 0, "a text box before the stop question was answered"
-    tab.click(f"document.getElementById('sc-msg-stop-{DRAFT_PHASE.id}-yes')")
+    tab.click(f"document.getElementById('sc-message-check-stop-{DRAFT_PHASE.id}-yes')")
     wait_until(lambda: tab.js(f"{closed}.getClientRects().length") > 0, "contact is over, after a Yes")
     assert tab.js(f"{box}.getClientRects().length") == 0, "a text box after a Yes"
-    tab.click(f"document.getElementById('sc-msg-stop-{DRAFT_PHASE.id}-no')")
+    tab.click(f"document.getElementById('sc-message-check-stop-{DRAFT_PHASE.id}-no')")
     wait_until(lambda: tab.js(f"{box}.getClientRects().length") > 0, "the box, after a No")
     tab.type_into(box, "I know you said leave me alone, but I need to see you.")
     wait_until(
-        lambda: tab.js("document.querySelector('[data-sc-danger=stop-pressure]').getClientRects().length") > 0,
+        lambda: (
+            tab.js("document.querySelector('[data-sc-message-check-danger=stop-pressure]').getClientRects().length") > 0
+        ),
         "do not send this (the rules fetched on the No)",
     )
 
 
 def test_the_message_draft_is_emptied_on_reload_and_on_the_exit(tab: Any, engine_site: EngineSite) -> None:
     box = "document.querySelector('article textarea')"
-    no = f"document.getElementById('sc-msg-stop-{DRAFT_PHASE.id}-no')"
+    no = f"document.getElementById('sc-message-check-stop-{DRAFT_PHASE.id}-no')"
     tab.goto(engine_site.url + f"phases/{DRAFT_PHASE.id}/")
     wait_for_load(tab)
     tab.click(no)

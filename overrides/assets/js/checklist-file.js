@@ -1,6 +1,6 @@
 /* Checklist tools: print one checklist or all of them, and, on the all-checklists page, save
  * progress to a file, load it back, clear everything. Works through checklist.js
- * (window.scChecklist); does nothing on pages without the tools. Its words are in
+ * (sc.need("checklist")); does nothing on pages without the tools. Its words are in
  * content/strings.yml (js.checklist_file.*). */
 sc.component("checklist-file", () => {
   "use strict";
@@ -57,15 +57,15 @@ sc.component("checklist-file", () => {
   };
 
   document.addEventListener("click", (event) => {
-    const api = window.scChecklist;
-    const button = event.target.closest("[data-sc-action]");
-    if (button?.dataset.scAction === "print") print(button.closest(".sc-checklist"));
-    const action = api && button?.dataset.scAction;
+    const api = sc.need("checklist");
+    const button = event.target.closest("[data-sc-checklist-file-action]");
+    if (button?.dataset.scChecklistFileAction === "print") print(button.closest(".sc-checklist"));
+    const action = api && button?.dataset.scChecklistFileAction;
     if (action === "export") exportFile(api);
     if (action === "clear" && confirm(word("js.checklist_file.clear_confirm"))) say(api.clear());
   });
   document.addEventListener("change", (event) => {
-    const api = window.scChecklist;
-    if (api && event.target.matches("[data-sc-import]") && event.target.files.length) importFile(api, event.target);
+    const api = sc.need("checklist");
+    if (api && event.target.matches("[data-sc-checklist-file-import]") && event.target.files.length) importFile(api, event.target);
   });
 });

@@ -92,11 +92,11 @@ sc.component("checklist", () => {
   };
 
   // Items are `id` or `id|former-id|...`; a tick under a former id counts for the item.
-  const items = (el) => (el.dataset.scItems || "").split(" ").filter(Boolean).map((t) => t.split("|"));
+  const items = (el) => (el.dataset.scChecklistItems || "").split(" ").filter(Boolean).map((t) => t.split("|"));
 
   const migrate = () => {
     const ids = current();
-    for (const el of $$("[data-sc-items]")) {
+    for (const el of $$("[data-sc-checklist-items]")) {
       for (const [id, ...former] of items(el)) {
         for (const old of former.filter((x) => ids.has(x))) ops.set(old, false).set(id, true);
       }
@@ -106,35 +106,35 @@ sc.component("checklist", () => {
   const render = () => {
     const ids = current();
     const state = keep ? "yes" : keep === false ? "no" : ids.size ? "ask" : "";
-    for (const box of $$("input[data-sc-item]")) box.checked = ids.has(box.dataset.scItem);
-    for (const el of $$("[data-sc-progress]")) {
+    for (const box of $$("input[data-sc-checklist-item]")) box.checked = ids.has(box.dataset.scChecklistItem);
+    for (const el of $$("[data-sc-checklist-progress]")) {
       const list = items(el);
       const done = list.filter((t) => t.some((id) => ids.has(id))).length;
       el.textContent = word("js.checklist.progress", { done, total: list.length });
       for (const bar of $$("progress", el.closest(".sc-progress-row") || el)) bar.value = done;
     }
-    for (const el of $$("[data-sc-keep-when]")) el.hidden = el.dataset.scKeepWhen !== state;
-    for (const el of $$("[data-sc-notice]")) el.hidden = el.dataset.scNotice !== warning;
-    for (const el of $$("[data-sc-removed]")) el.textContent = removed;
+    for (const el of $$("[data-sc-checklist-keep-when]")) el.hidden = el.dataset.scChecklistKeepWhen !== state;
+    for (const el of $$("[data-sc-checklist-notice]")) el.hidden = el.dataset.scChecklistNotice !== warning;
+    for (const el of $$("[data-sc-checklist-removed]")) el.textContent = removed;
   };
 
   const announce = (section, extra = "", first = false) => {
     const live = section && section.querySelector(".sc-live");
-    const progress = section && section.querySelector("[data-sc-progress]");
+    const progress = section && section.querySelector("[data-sc-checklist-progress]");
     if (!progress) return;
     say(live, (first ? word("js.checklist.first_tick", { progress: progress.textContent }) : progress.textContent) + extra);
   };
 
   const act = (event) => {
-    const el = event.target.closest("[data-sc-action]");
+    const el = event.target.closest("[data-sc-checklist-action]");
     if (!el) return;
-    const action = el.dataset.scAction;
+    const action = el.dataset.scChecklistAction;
     const section = el.closest(".sc-checklist");
     removed = "";
-    if (el.dataset.scConfirm && !confirm(el.dataset.scConfirm)) {
+    if (el.dataset.scChecklistConfirm && !confirm(el.dataset.scChecklistConfirm)) {
       return;
     } else if (action === "reset") {
-      for (const ids of items(section.querySelector("[data-sc-items]"))) for (const x of ids) ops.set(x, false);
+      for (const ids of items(section.querySelector("[data-sc-checklist-items]"))) for (const x of ids) ops.set(x, false);
     } else if (action === "keep") {
       keep = true;
     } else if (action === "forget") {
@@ -145,14 +145,14 @@ sc.component("checklist", () => {
     save();
     render();
     announce(section, removed && ` ${removed}`);
-    if (action === "keep" || action === "forget") $$("[data-sc-keep-when]:not([hidden]) button", section || document)[0]?.focus();
+    if (action === "keep" || action === "forget") $$("[data-sc-checklist-keep-when]:not([hidden]) button", section || document)[0]?.focus();
   };
 
   const change = (event) => {
     const box = event.target;
-    if (!box.matches("input[data-sc-item]")) return;
+    if (!box.matches("input[data-sc-checklist-item]")) return;
     const first = keep === null && !current().size;
-    ops.set(box.dataset.scItem, box.checked);
+    ops.set(box.dataset.scChecklistItem, box.checked);
     save();
     render();
     announce(box.closest(".sc-checklist"), "", first);
@@ -160,7 +160,7 @@ sc.component("checklist", () => {
 
   const start = () => {
     // No checklist or progress in the page's content (the nav's does not count): leave storage alone.
-    if (!document.querySelector(`${material.content} [data-sc-items]`)) return;
+    if (!document.querySelector(`${material.content} [data-sc-checklist-items]`)) return;
     load();
     migrate();
     if (ops.size) save();
@@ -168,7 +168,7 @@ sc.component("checklist", () => {
   };
 
   // For checklist-file.js: export, import and clear all, on the all-checklists page.
-  window.scChecklist = Object.freeze({
+  sc.provide("checklist", Object.freeze({
     readIds,
     ids: current,
     add(ids) {
@@ -185,7 +185,7 @@ sc.component("checklist", () => {
       render();
       return removed;
     },
-  });
+  }));
 
   document.addEventListener("click", act);
   document.addEventListener("change", change);

@@ -24,7 +24,7 @@ sc.component("message-check", () => {
   });
 
   const rules = (root) => {
-    const name = root.dataset.scMsgRules;
+    const name = root.dataset.scMessageCheckRules;
     if (!loaded.has(name)) {
       loaded.set(name, (async () => {
         if (!here) throw new Error("no script address");
@@ -37,7 +37,7 @@ sc.component("message-check", () => {
     return loaded.get(name);
   };
 
-  const part = (root, name) => root.querySelector(`[data-sc-msg-${name}]`);
+  const part = (root, name) => root.querySelector(`[data-sc-message-check-${name}]`);
   const status = (root, text) => {
     const el = part(root, "status");
     el.textContent = text;
@@ -46,8 +46,8 @@ sc.component("message-check", () => {
 
   // Everything the draft showed, hidden; with `byHand`, the points list as a list to go through.
   const hideResults = (root, byHand) => {
-    for (const el of $$("[data-sc-danger], [data-sc-msg-nothing], [data-sc-msg-found]", root)) el.hidden = true;
-    for (const li of $$("[data-sc-rule]", root)) li.hidden = !byHand;
+    for (const el of $$("[data-sc-message-check-danger], [data-sc-message-check-nothing], [data-sc-message-check-found]", root)) el.hidden = true;
+    for (const li of $$("[data-sc-message-check-rule]", root)) li.hidden = !byHand;
     part(root, "points").hidden = part(root, "by-hand").hidden = !byHand;
   };
 
@@ -61,7 +61,7 @@ sc.component("message-check", () => {
     let judged;
     try {
       const [match, prepared] = await rules(root);
-      judged = match.judge(draft, prepared, root.dataset.scMsgPhase);
+      judged = match.judge(draft, prepared, root.dataset.scMessageCheckPhase);
     } catch {
       hideResults(root, true);
       status(root, word("js.message_check.failed"));
@@ -71,21 +71,21 @@ sc.component("message-check", () => {
     status(root, "");
     const { danger, found } = judged;
     const stop = danger.length > 0; // then nothing else: no list of changes to make and send
-    for (const el of $$("[data-sc-danger]", root)) el.hidden = !danger.includes(el.dataset.scDanger);
-    for (const li of $$("[data-sc-rule]", root)) li.hidden = stop || !found.includes(li.dataset.scRule);
+    for (const el of $$("[data-sc-message-check-danger]", root)) el.hidden = !danger.includes(el.dataset.scMessageCheckDanger);
+    for (const li of $$("[data-sc-message-check-rule]", root)) li.hidden = stop || !found.includes(li.dataset.scMessageCheckRule);
     part(root, "points").hidden = stop || !found.length;
     part(root, "found").hidden = stop || !found.length;
     part(root, "nothing").hidden = stop || found.length > 0;
     part(root, "by-hand").hidden = true;
     // Self-harm's rule comes first in the model, so its crisis verdict is what is heard first.
-    const first = stop ? root.querySelector(`[data-sc-danger="${CSS.escape(danger[0])}"] p`) : null;
+    const first = stop ? root.querySelector(`[data-sc-message-check-danger="${CSS.escape(danger[0])}"] p`) : null;
     const said = first ? first.textContent : found.length ? part(root, "found").textContent : part(root, "nothing").textContent;
     say(part(root, "live"), said, WAIT_MS);
   };
 
   // The stop question's answer: Yes closes the tool, No opens the box; none shows neither.
   const answer = (root) => {
-    const chosen = root.querySelector("[data-sc-msg-answer]:checked");
+    const chosen = root.querySelector("[data-sc-message-check-answer]:checked");
     const value = chosen ? chosen.value : "";
     part(root, "closed").hidden = value !== "yes";
     part(root, "tool").hidden = part(root, "questions").hidden = value !== "no";
@@ -101,20 +101,20 @@ sc.component("message-check", () => {
   };
 
   const clear = () => {
-    for (const root of $$("[data-sc-msg]")) {
-      for (const input of $$("[data-sc-msg-answer]", root)) input.checked = false;
+    for (const root of $$("[data-sc-message-check]")) {
+      for (const input of $$("[data-sc-message-check-answer]", root)) input.checked = false;
       answer(root);
       say(part(root, "live"), "");
     }
   };
 
   document.addEventListener("change", (event) => {
-    const root = event.target instanceof Element && event.target.closest("[data-sc-msg]");
-    if (root && event.target.matches("[data-sc-msg-answer]")) answer(root);
+    const root = event.target instanceof Element && event.target.closest("[data-sc-message-check]");
+    if (root && event.target.matches("[data-sc-message-check-answer]")) answer(root);
   });
   document.addEventListener("input", (event) => {
-    const root = event.target instanceof Element && event.target.closest("[data-sc-msg]");
-    if (root && event.target.matches("[data-sc-msg-draft]")) show(root);
+    const root = event.target instanceof Element && event.target.closest("[data-sc-message-check]");
+    if (root && event.target.matches("[data-sc-message-check-draft]")) show(root);
   });
   document.addEventListener("sc:exit", clear); // sent by quick-exit.js just before it leaves
   window.addEventListener("pagehide", clear);

@@ -11,7 +11,7 @@ sc.component("regions", () => {
     const item = el && el.closest("li");
     if (!item) return null;
     const clone = item.cloneNode(true);
-    for (const x of clone.querySelectorAll("[data-sc-line], [id]")) { x.removeAttribute("id"); x.removeAttribute("data-sc-line"); }
+    for (const x of clone.querySelectorAll("[data-sc-regions-line], [id]")) { x.removeAttribute("id"); x.removeAttribute("data-sc-regions-line"); }
     return clone;
   };
 
@@ -37,11 +37,11 @@ sc.component("regions", () => {
     title.append(strong);
     out.append(title);
     // One or more numbers (a medical one beside the police's), in the order the region names them.
-    const calls = option.dataset.scCall.split(" ").filter(Boolean)
+    const calls = option.dataset.scRegionsCall.split(" ").filter(Boolean)
       .map((href) => copy(document.querySelector(`.sc-emergency a.sc-call[href="${CSS.escape(href)}"]`)));
     if (calls.some(Boolean)) out.append(list(calls, "sc-emergency"));
-    const ids = option.dataset.scLines.split(" ").filter(Boolean);
-    out.append(list(ids.map((id) => copy(document.querySelector(`article [data-sc-line="${CSS.escape(id)}"]`)))));
+    const ids = option.dataset.scRegionsLines.split(" ").filter(Boolean);
+    out.append(list(ids.map((id) => copy(document.querySelector(`article [data-sc-regions-line="${CSS.escape(id)}"]`)))));
     const rest = document.createElement("p");
     rest.textContent = word("js.regions.rest");
     out.append(rest);

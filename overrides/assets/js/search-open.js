@@ -9,7 +9,7 @@
   if (!root || !toggle) return;
   const input = root.querySelector("input");
   const list = root.querySelector(".md-search-result__list");
-  const script = new URL(root.dataset.scScript, document.baseURI).href; // fixed at the first page
+  const script = new URL(root.dataset.scSearchScript, document.baseURI).href; // fixed at the first page
   let opener = null;
   let fetched = false;
 
@@ -22,7 +22,7 @@
     tag.onerror = () => {
       fetched = false; // the next open tries again
       tag.remove();
-      root.querySelector(".md-search-result__meta").textContent = root.dataset.scFailed;
+      root.querySelector(".md-search-result__meta").textContent = root.dataset.scSearchFailed;
     };
     document.head.append(tag);
   };
@@ -42,7 +42,7 @@
   if (label) {
     button.type = "button";
     button.className = "md-header__button md-icon sc-search-button";
-    button.setAttribute("aria-label", root.dataset.scOpen);
+    button.setAttribute("aria-label", root.dataset.scSearchOpen);
     button.append(...label.childNodes);
     label.replaceWith(button);
     button.addEventListener("click", () => {

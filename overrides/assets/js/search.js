@@ -18,7 +18,7 @@
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const live = root.querySelector("[data-sc-search-live]");
-  const index = new URL(words.scIndex, document.baseURI); // the first page's address: fixed
+  const index = new URL(words.scSearchIndex, document.baseURI); // the first page's address: fixed
   const base = new URL("..", index);
   let docs = null;
   let loading = null;
@@ -58,7 +58,7 @@
     })
     .catch(() => {
       loading = null; // the next keystroke or open tries again
-      meta.textContent = words.scFailed;
+      meta.textContent = words.scSearchFailed;
     }));
 
   const el = (tag, className, text) => {
@@ -106,7 +106,7 @@
     const ts = terms(input.value);
     list.replaceChildren();
     if (!ts.length) {
-      meta.textContent = words.scPlaceholder;
+      meta.textContent = words.scSearchPlaceholder;
       live.textContent = "";
       return;
     }
@@ -138,7 +138,7 @@
       list.append(li);
     }
     const n = ranked.length;
-    meta.textContent = n === 0 ? words.scNone : n === 1 ? words.scOne : words.scOther.replace("#", String(n));
+    meta.textContent = n === 0 ? words.scSearchNone : n === 1 ? words.scSearchOne : words.scSearchOther.replace("#", String(n));
     timer = setTimeout(() => { live.textContent = meta.textContent; }, SPEAK_MS);
   };
 

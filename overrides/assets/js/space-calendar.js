@@ -28,7 +28,7 @@ sc.component("space-calendar", () => {
     root.classList.toggle("sc-space-calendar--filled", Boolean(parts));
     if (!parts) return void (out.textContent = "");
     const last = dayNumber(+parts[1], parts[2] - 1, +parts[3]);
-    const first = last + +root.dataset.scShortest, end = last + +root.dataset.scLongest;
+    const first = last + +root.dataset.scSpaceCalendarShortest, end = last + +root.dataset.scSpaceCalendarLongest;
     const now = today(), day = now - last;
     const range = first === end ? word("js.space_calendar.on", { date: words(first) })
       : word("js.space_calendar.between", { first: words(first), last: words(end) });

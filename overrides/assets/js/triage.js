@@ -16,12 +16,12 @@ sc.component("triage", () => {
       el.hidden = false;
       el.removeAttribute(HIDDEN);
     }
-    const next = document.querySelector(`${material.footerNext}[data-sc-href]`);
+    const next = document.querySelector(`${material.footerNext}[data-sc-triage-href]`);
     if (next) {
-      next.href = next.dataset.scHref;
-      next.setAttribute("aria-label", next.dataset.scLabel);
-      next.querySelector(material.footerTitle).textContent = next.dataset.scTitle;
-      delete next.dataset.scHref;
+      next.href = next.dataset.scTriageHref;
+      next.setAttribute("aria-label", next.dataset.scTriageLabel);
+      next.querySelector(material.footerTitle).textContent = next.dataset.scTriageTitle;
+      delete next.dataset.scTriageHref;
     }
   };
 
@@ -40,12 +40,12 @@ sc.component("triage", () => {
       const items = section.querySelectorAll(material.navItem);
       if (items.length && [...items].every((item) => item.closest(`[${HIDDEN}]`))) hide(section);
     }
-    if (next && safety && !next.dataset.scHref) {
+    if (next && safety && !next.dataset.scTriageHref) {
       const title = next.querySelector(material.footerTitle);
-      Object.assign(next.dataset, { scHref: next.href, scLabel: next.getAttribute("aria-label"), scTitle: title.textContent });
+      Object.assign(next.dataset, { scTriageHref: next.href, scTriageLabel: next.getAttribute("aria-label"), scTriageTitle: title.textContent });
       next.href = safety.href.split("#")[0]; // the page itself, from its top
-      next.setAttribute("aria-label", word("js.triage.next", { title: triage.dataset.scSafetyTitle }));
-      title.textContent = triage.dataset.scSafetyTitle;
+      next.setAttribute("aria-label", word("js.triage.next", { title: triage.dataset.scTriageSafetyTitle }));
+      title.textContent = triage.dataset.scTriageSafetyTitle;
     }
   };
 
