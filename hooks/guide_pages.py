@@ -13,9 +13,10 @@ import logging
 import os
 import posixpath
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -29,7 +30,7 @@ from guide.languages import ENGLISH, by_code
 from guide.message_rules import FOLDER as RULES_FOLDER
 from guide.multilingual import check_pages, language_extra, site_url, stale_fields_in, stale_texts, with_stale_note
 from guide.render import message_rules, site_pages
-from guide.site import fill_markers, localise_theme, splice_nav, theme_extra
+from guide.site import fill_markers, localise_theme, site_identity, splice_nav, theme_extra
 from guide.strings import TEMPLATES
 
 CONTENT = Path("content")  # relative to mkdocs.yml
@@ -40,6 +41,11 @@ log = logging.getLogger("mkdocs.hooks.guide")
 _content: Content | None = None
 _stale_pages: set[str] = set()  # this language's hand-written pages whose English changed since
 _stale_texts: dict[str, str] = {}  # translated fields whose English changed since: path -> text
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    # The first hook of every config: what this run is, once, for all hooks (build_state.py).
+    build_state.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -53,8 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_url = site_url(english_url, language)
     _content = _load(config, language)
     config.nav = splice_nav(config.nav, _content)
-    config.site_name = _content.strings["site.name"]
-    config.site_description = _content.strings["site.description"]
+    config.site_name, config.site_description = site_identity(_content)
     # Material's words that mkdocs.yml names by key (the palette toggles, the ¶ link's title).
     localise_theme(config.theme.get("palette"), config.mdx_configs.get("toc"), _content)
     # Templates in overrides/ read the quick exit, the site's own words and the languages here.
@@ -123,7 +128,7 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     markdown = fill_markers(markdown, _loaded(), src_uri=page.file.src_uri)
     if page.file.src_uri in _stale_pages or stale_fields_in(markdown, _stale_texts):
-        markdown = with_stale_note(markdown, _loaded().strings["translation.stale"])
+        markdown = with_stale_note(markdown, _loaded().strings)
     return markdown
 
 

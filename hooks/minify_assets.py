@@ -16,8 +16,8 @@ never these files, so minifying them changes no hash; the hook still runs before
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
+import build_state
 import minify as tdewolff  # the tdewolff-minify package
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -64,15 +64,6 @@ def minify_site(site: Path) -> list[Path]:
     return done
 
 
-_serving = False
-
-
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    # `mkdocs serve` keeps the files as written, comments and all, for whoever is editing them.
-    global _serving
-    _serving = command == "serve"
-
-
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _serving:
+    if not build_state.serving:
         minify_site(Path(config.site_dir))

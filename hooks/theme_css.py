@@ -11,23 +11,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Literal
 
+import build_state
 from mkdocs.config.defaults import MkDocsConfig
 
 from guide.unused_css import prune_site
 
 log = logging.getLogger("mkdocs.hooks.theme_css")
-_serving = False
-
-
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _serving:
+    if build_state.serving:
         return
     for item in prune_site(Path(config.site_dir)):
         log.debug("%s -> %s: %d -> %d bytes", item.before, item.after, item.size_before, item.size_after)

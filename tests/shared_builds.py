@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -84,6 +85,7 @@ class Shared:
             self._stop.set()
             self._servers.close()
         self._watcher.join(timeout=1)
+        shutil.rmtree(self.folder, ignore_errors=True)  # about 15 MB a run, left behind before
 
 
 def wait_for(folder: Path, name: str) -> BuiltSite:

@@ -95,3 +95,28 @@ def test_make_test_s_dist_mode_sends_each_xdist_group_to_one_worker(tmp_path: Pa
     assert run.returncode == 0, run.stdout + run.stderr
     workers = (tmp_path / "workers.txt").read_text(encoding="utf-8").split()
     assert len(workers) == 6 and len(set(workers)) == 1, workers
+
+
+def test_every_config_s_first_hook_sets_the_build_state() -> None:
+    # build_state.serving is set once, by guide_pages.py's on_startup; the hooks after it read it.
+    configs = [c for c in sorted(ROOT.glob("mkdocs*.yml")) if "\nhooks:\n" in c.read_text(encoding="utf-8")]
+    assert len(configs) >= 2  # mkdocs.yml and mkdocs.fr.yml; mkdocs.es.yml inherits mkdocs.yml's
+    for config in configs:
+        hooks = re.findall(r"^  - (hooks/\S+\.py)", config.read_text(encoding="utf-8").split("\nhooks:\n", 1)[1], re.M)
+        assert hooks[0] == "hooks/guide_pages.py", config.name
+    assert "build_state.serving = command" in (ROOT / "hooks" / "guide_pages.py").read_text(encoding="utf-8")
+    for path in (ROOT / "hooks").glob("*.py"):
+        assert "_serving" not in path.read_text(encoding="utf-8"), f"{path.name}: read build_state.serving"
+
+
+def test_the_pure_package_names_no_adapter() -> None:
+    # guide/ knows nothing of MkDocs or of the hooks that adapt it: none is named, even in a comment.
+    adapters = [p.stem for p in (ROOT / "hooks").glob("*.py")]
+    assert "guide_pages" in adapters
+    for path in (ROOT / "hooks" / "guide").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        named = [
+            a for a in adapters if re.search(rf"hooks/{a}\b|\b{a}\.py\b" if a != path.stem else rf"hooks/{a}\b", text)
+        ]
+        assert named == [], f"guide/{path.name} names {named}"
+        assert not re.search(r"^\s*(from|import) mkdocs\b", text, re.M), path.name

@@ -4,7 +4,7 @@ Pipeline: `yamlsource` reads a file and remembers lines -> `validate` checks it 
 `model` and reports every problem as `file:line` -> `render` turns the typed model into
 Markdown pages through Jinja2 templates, resolving `guide:` links via `routes`. The
 templates' own words come from `strings` (content/strings.yml), checked against their uses.
-The MkDocs adapter lives in `hooks/guide_pages.py`.
+Nothing here imports MkDocs: the build's hooks adapt it.
 """
 
 from .model import Guide

@@ -1,6 +1,5 @@
-"""Content-Security-Policy for a built static site: pure code, no MkDocs. The MkDocs hook
-(hooks/security_headers.py) and the command for sites other engines built (hooks/csp_site.py)
-are thin adapters over it; both end in `write_policy`.
+"""Content-Security-Policy for a built static site: pure code, no MkDocs. `apply_policy` is the
+one computation, whatever engine built the site; a build's hook and a command line call it.
 
 Material writes a few small inline scripts into every page (they differ with the page's
 depth), so the policy allows exactly those, by hash, and nothing from any other origin.

@@ -4,7 +4,8 @@ For engines that read `mkdocs.yml` but run no hooks (Zensical, MkDocs 2): the ex
 the hand-written pages with their markers filled, every generated page, the theme overrides,
 and an `mkdocs.yml` without `hooks:` whose nav lists the phases and whose `extra` carries what
 the templates read. It is what the hooks serve, materialised, so an engine without hooks builds
-the same pages. The Content-Security-Policy is a separate step: `python -m csp_site SITE`.
+the same pages. The Content-Security-Policy is a separate
+step: guide/csp.py's `apply_policy`, from the command line.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .render import message_rules, site_pages
 from .site import fill_markers, localise_theme, splice_nav, theme_extra
 
 CONFIG = "mkdocs.yml"
-CONTENT = "content"  # next to mkdocs.yml, as hooks/guide_pages.py reads it
+CONTENT = "content"  # next to mkdocs.yml, where the build reads it
 HEADER = "# Written by `python -m guide pages` from the project's mkdocs.yml and content/: do not edit.\n"
 
 

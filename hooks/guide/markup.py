@@ -3,8 +3,8 @@
 The rules are checked on HTML, after Markdown has run, because that is what the browser
 gets: `[x](&#106;avascript:...)`, `<javascript:...>` or an attribute list all look harmless
 as text. Two users: `validate` renders each content text on its own and reports what it
-finds at the text's file and line; the page-check hook runs the same rules on every built
-page, hand-written ones included (`hooks/page_check.py`).
+finds at the text's file and line; a build hook runs the same rules on every built
+page, hand-written ones included.
 
 - links (`a`, `area`) go to http(s), mailto:, tel:, sms: or a path in this site (content may
   also use guide: links, resolved before pages are built);

@@ -82,9 +82,10 @@ def stale_texts(content: Content) -> dict[str, str]:
     }
 
 
-def with_stale_note(markdown: str, note: str) -> str:
-    """The page with `note` under its title: part of it changed in English since it was translated."""
-    block = f'!!! note {STALE_CLASS} ""\n    {note}\n'
+def with_stale_note(markdown: str, words: Mapping[str, str]) -> str:
+    """The page with the stale note (`translation.stale`) under its title: part of it changed in
+    English since it was translated."""
+    block = f'!!! note {STALE_CLASS} ""\n    {words["translation.stale"]}\n'
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         if line.startswith("# "):

@@ -28,6 +28,12 @@ MARKERS = {
 }
 
 
+def site_identity(content: Content) -> tuple[str, str]:
+    """The site's name and description in the language being built: the build puts them in
+    place of mkdocs.yml's `site_name` and `site_description`."""
+    return content.strings["site.name"], content.strings["site.description"]
+
+
 def splice_nav(nav: Any, content: Content) -> Any:
     """Replace every `guide:phases` value in the nav with the phase pages, in model order, and
     every title that is a key of the site's own words (`nav.home`) with its words."""

@@ -278,15 +278,14 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
     return uses
 
 
-# Keys the MkDocs adapter (hooks/guide_pages.py) reads itself, with the values it fills in.
-ADAPTER_KEYS: dict[str, frozenset[str]] = {
-    "site.name": frozenset(),
-    "site.description": frozenset(),
-    "translation.stale": frozenset(),
-    "date.full": frozenset({"day", "month", "year"}),
-    "date.first_day": frozenset(),
+# Keys read in this package's Python, not through a template, with the values each fills in.
+PYTHON_KEYS: dict[str, tuple[str, frozenset[str]]] = {
+    "site.name": ("hooks/guide/site.py", frozenset()),
+    "site.description": ("hooks/guide/site.py", frozenset()),
+    "translation.stale": ("hooks/guide/multilingual.py", frozenset()),
+    "date.full": ("hooks/guide/multilingual.py", frozenset({"day", "month", "year"})),
+    "date.first_day": ("hooks/guide/multilingual.py", frozenset()),
 }
-ADAPTER_SHOWN = "hooks/guide_pages.py"
 _NAV_TITLE = re.compile(r"^\s*-\s+(nav\.[a-z0-9_.-]+):", re.MULTILINE)
 # Material's words that mkdocs.yml sets: a palette toggle's `name`, toc's `permalink_title`.
 _THEME_WORD = re.compile(r"^\s*(?:name|permalink_title):\s+(theme\.[a-z0-9_.-]+)\b", re.MULTILINE)
@@ -294,8 +293,8 @@ _THEME_WORD = re.compile(r"^\s*(?:name|permalink_title):\s+(theme\.[a-z0-9_.-]+)
 
 def config_uses(config_file: Path, shown_as: str) -> list[Use]:
     """The keys the site's config names as nav titles (`- nav.home: index.md`) and as Material's
-    words (`name: theme.palette.to_dark`), and those the adapter reads itself."""
-    uses = [Use(ADAPTER_SHOWN, 1, f"words[{key!r}]", key, values) for key, values in ADAPTER_KEYS.items()]
+    words (`name: theme.palette.to_dark`), and those this package's Python reads itself."""
+    uses = [Use(shown, 1, f"words[{key!r}]", key, values) for key, (shown, values) in PYTHON_KEYS.items()]
     if config_file.is_file():
         text = config_file.read_text(encoding="utf-8")
         for pattern in (_NAV_TITLE, _THEME_WORD):

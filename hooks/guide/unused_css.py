@@ -1,5 +1,5 @@
 """The theme's stylesheets without the rules no page of a built site can use: pure code, no
-MkDocs (the hook is hooks/theme_css.py).
+MkDocs (a build hook applies it).
 
 Material ships one stylesheet for every feature it has (tabs, code copying, tags, blog posts,
 repository facts, a dozen admonition icons as inline SVG) and one palette for 21 colours. A
