@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview translations build test test-engines test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
+.PHONY: setup serve preview translations build test test-engines test-unit test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -78,9 +78,14 @@ test: setup system-deps
 test-engines: setup system-deps
 	$(BIN)/python -m pytest -m engines
 
-# Unit, golden and build tests only: no browser.
+# The bottom of the pyramid: pure Python and the scripts' pure logic (under Node.js), no build,
+# browser or Java (tests/unit/).
+test-unit: setup
+	$(BIN)/python -m pytest -n auto tests/unit
+
+# Unit, golden and build tests, the built site read as files: no browser and no Java.
 test-fast: setup
-	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not java"
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup

@@ -1,6 +1,6 @@
 """Labelled drafts run through the page's own reading of a draft (message-match.js, in Node),
 with each language's real rules file (guide.render.message_rules): the shared part of
-tests/test_message_corpus.py. No build and no browser: the whole corpus takes about a second.
+tests/unit/test_message_corpus.py. No build and no browser: the whole corpus takes about a second.
 
 Recall is counted per class: a draft counts as caught when it gets "Do not send this". The
 issue's classes group the rules: `pushing` is going on after a stop, going around a block and

@@ -220,3 +220,11 @@ def neutral_exit(page: Any, url: str = EXIT_URL) -> None:
     test: no request reaches the real network."""
     glob = url.rstrip("/") + "**"
     page.route(glob, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL))
+
+
+# A YAML "billion laughs": 9 levels of 9 aliases, a billion strings if expanded. The loader must
+# refuse it at once (tests/unit/test_content_errors.py, and a whole build in test_page_check.py).
+ALIAS_BOMB = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
+    f"{name}: &{name} [{','.join([f'*{previous}'] * 9)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+)

@@ -21,7 +21,7 @@ from support import ROOT, copy_project, site_content
 # The fast tests that check the guide's shape, its pages and the nav: they read the copy's
 # content, so a list of phases written by hand anywhere would fail here.
 FAST_TESTS = (
-    "tests/test_content_model.py",
+    "tests/unit/test_content_model.py",
     "tests/test_stop_rule.py",
     "tests/test_readability.py",
     "tests/test_build.py",

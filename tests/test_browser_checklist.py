@@ -276,7 +276,7 @@ def test_keyboard_only_ticks_and_reaches_every_control(page: Any) -> None:
         page.keyboard.press("Tab")
         seen.add(
             page.evaluate(
-                "() => document.activeElement.dataset.scChecklistItem || document.activeElement.dataset.scChecklistAction || ''"
+                "() => document.activeElement.dataset.scChecklistItem || document.activeElement.dataset.scChecklistAction || document.activeElement.dataset.scChecklistFileAction || ''"
             )
         )
     assert set(FIRST_ITEMS[1:]) <= seen and {"print", "reset"} <= seen

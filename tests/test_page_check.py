@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, content_findings, html_findings, is_in_site
-from support import ROOT, copy_project, run_mkdocs
+from support import ALIAS_BOMB, ROOT, copy_project, run_mkdocs
 
 
 def messages(html: str) -> list[str]:
@@ -219,8 +219,6 @@ def test_reserved_ids_and_impossible_dates_fail_the_real_build_cleanly(
 
 
 def test_an_alias_bomb_in_content_fails_the_build_in_seconds(tmp_path: Path) -> None:
-    from test_content_errors import ALIAS_BOMB
-
     project = copy_project(tmp_path)
     (project / "content" / "guide.yml").write_text(ALIAS_BOMB, encoding="utf-8")
     result = run_mkdocs(project, "build", "--strict", timeout=30)

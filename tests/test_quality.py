@@ -180,6 +180,7 @@ def vnu_errors(site: Path) -> list[dict[str, str]]:
     return [m for m in json.loads(result.stderr or result.stdout)["messages"] if m["type"] == "error"]
 
 
+@pytest.mark.java
 def test_html_validates_except_for_listed_theme_errors(languages_site: BuiltSite) -> None:
     allowed = tomllib.loads((ROOT / "tests" / "vnu-allowlist.toml").read_text(encoding="utf-8"))["allow"]
     assert all(entry["reason"].strip() for entry in allowed)

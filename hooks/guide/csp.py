@@ -141,18 +141,27 @@ def write_policy(site: Path, pages: Mapping[Path, str], script_hashes: Iterable[
 
 
 def apply_policy(site: Path) -> int:
-    """Put the policy into a site any engine built; the page count. Only scripts the templates
-    wrote are allowed: here a page's own content is its article, and a script in it is refused
-    (ValueError) rather than hashed."""
+    """Put the policy into a site any engine built; the page count. Only scripts the theme's
+    templates wrote are allowed: those outside the article (a page's own content) of a page the
+    theme rendered. A script inside an article, or on a page with no article (an .html file
+    copied as it is) that no themed page has too, is refused (ValueError) rather than hashed."""
     pages = sorted(site.rglob("*.html"))
     if not pages:
         raise ValueError(f"{site}: no HTML pages, so no built site to protect")
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
-    bodies = {path: article_body(text) for path, text in texts.items()}
-    strays = [path.relative_to(site).as_posix() for path, body in bodies.items() if script_tags(body)]
+    themed = {path: article_body(text) for path, text in texts.items() if _ARTICLE.search(text)}
+    strays = [path.relative_to(site).as_posix() for path, body in themed.items() if script_tags(body)]
     if strays:
         raise ValueError(f"{site}: a <script> in the page content of: {', '.join(strays)}")
-    write_policy(site, texts, set().union(*(theme_script_hashes(texts[path], body) for path, body in bodies.items())))
+    allowed: set[str] = set().union(*(theme_script_hashes(texts[path], body) for path, body in themed.items()))
+    strays = [
+        path.relative_to(site).as_posix()
+        for path, text in texts.items()
+        if path not in themed and inline_script_hashes(text) - allowed
+    ]
+    if strays:
+        raise ValueError(f"{site}: inline scripts that no theme template wrote, in: {', '.join(strays)}")
+    write_policy(site, texts, allowed)
     return len(pages)
 
 

@@ -2,7 +2,7 @@
 which of a phase's points a draft goes against, and which drafts a rule marks "do not send".
 Unit level: no build, no browser. The rules are judged alone here, without the learned backstop
 that gates their hits on the page (tests/test_message_model.py); the two together are measured
-on the corpus (tests/test_message_corpus.py). The page's behaviour (the stop question, no pass
+on the corpus (tests/unit/test_message_corpus.py). The page's behaviour (the stop question, no pass
 marks, help in view) is in test_browser_message_check.py.
 """
 

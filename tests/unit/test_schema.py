@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from guide.model import Guide
 from guide.schema import SCHEMAS, schema_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "content" / "schema"
 
 

@@ -1,7 +1,7 @@
 """Golden files: the Markdown generated from the fixture model, compared byte for byte.
 
 After an intended change to a template, review the diff and run
-`.venv/bin/python -m pytest tests/test_generated_markdown.py --update-goldens`.
+`.venv/bin/python -m pytest tests/unit/test_generated_markdown.py --update-goldens`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from guide import phases_at_a_glance
 from guide.content import load_content
 from guide.render import site_pages
 from guide.routes import resolve_links
-from support import GOLDEN
+from support import GOLDEN, ROOT
 
 
 def generated(fixtures: Path) -> dict[str, str]:
@@ -43,7 +43,7 @@ def test_generated_pages_match_golden_files(fixtures: Path, update_goldens: bool
 # Generates the fixture's pages in a fresh interpreter and prints them as JSON.
 _GENERATE = """
 import json, sys
-sys.path[:0] = [sys.argv[1], sys.argv[2]]
+sys.path[:0] = [sys.argv[1], sys.argv[2], sys.argv[2] + "/unit"]
 from test_generated_markdown import generated
 from pathlib import Path
 print(json.dumps(generated(Path(sys.argv[3])), sort_keys=True))
@@ -56,7 +56,7 @@ def test_generation_is_the_same_in_separate_processes_with_different_hash_seeds(
 ) -> None:
     """Set and dict order that follows string hashing changes with PYTHONHASHSEED, from one
     run to the next: two runs in separate processes must still write the same bytes."""
-    hooks, tests = Path(__file__).resolve().parent.parent / "hooks", Path(__file__).resolve().parent
+    hooks, tests = ROOT / "hooks", ROOT / "tests"
     outputs = []
     for seed in seeds:
         run = subprocess.run(

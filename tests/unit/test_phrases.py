@@ -18,7 +18,7 @@ from guide import ContentError, load_guide
 from guide.phrases import load_phrases, rule_paths, with_phrases
 from support import ROOT, site_content
 
-FIXTURES = Path(__file__).parent / "fixtures" / "phrases"
+FIXTURES = ROOT / "tests" / "fixtures" / "phrases"
 BAD = sorted((FIXTURES / "bad").glob("*.yml"))
 ENGLISH = load_guide(FIXTURES / "guide.yml", "guide.yml")
 LANGUAGES = ("es", "fr")

@@ -151,3 +151,21 @@ def test_the_csp_command_allows_template_scripts_and_refuses_one_in_page_content
     (tmp_path / "b.html").write_text(page.format("<script>alert(1)</script>"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"b\.html"):
         apply_policy(tmp_path)
+
+
+def test_the_csp_command_refuses_a_script_on_a_page_the_theme_did_not_render(tmp_path: Path) -> None:
+    # An .html file copied as it is has no article: its scripts are allowed only if a page the
+    # theme rendered has them too (a 404 page made by a template alone does), never its own.
+    from guide.csp import apply_policy
+
+    themed = (
+        '<html><head></head><body><script>theme()</script><article class="md-content__inner">x</article></body></html>'
+    )
+    (tmp_path / "a.html").write_text(themed, encoding="utf-8")
+    (tmp_path / "404.html").write_text(
+        "<html><head></head><body><script>theme()</script></body></html>", encoding="utf-8"
+    )
+    assert apply_policy(tmp_path) == 2
+    (tmp_path / "stray.html").write_text("<html><body><script>alert(1)</script></body></html>", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"inline scripts that no theme template wrote, in: stray\.html$"):
+        apply_policy(tmp_path)
