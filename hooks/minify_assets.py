@@ -65,5 +65,6 @@ def minify_site(site: Path) -> list[Path]:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # `mkdocs serve` keeps the files as written, comments and all, for whoever is editing them.
     if not build_state.serving:
         minify_site(Path(config.site_dir))

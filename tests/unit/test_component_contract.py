@@ -38,7 +38,8 @@ def code(path: Path) -> str:
 
 
 def name_of(path: Path) -> str | None:
-    return STANDALONE.get(path.name, path.stem) if path.name in STANDALONE else path.stem
+    """The component name a script's markup and words go by (None for the runner itself)."""
+    return STANDALONE.get(path.name, path.stem)
 
 
 def kebab(camel: str) -> str:

@@ -97,19 +97,19 @@ class _Config:
     site_dir = "/project/site"
 
 
-def test_the_hook_refuses_a_script_in_a_page_body_naming_its_file() -> None:
+def test_the_hook_refuses_a_script_in_a_page_body_naming_its_file(monkeypatch: pytest.MonkeyPatch) -> None:
     import build_state
     import security_headers
     from mkdocs.exceptions import PluginError
 
-    build_state.serving = False
+    monkeypatch.setattr(build_state, "serving", False)
     with pytest.raises(PluginError, match=r"^docs/about\.md: a <script> in the page's Markdown"):
         security_headers.on_post_page(THEMED, page=_Page(BODY), config=_Config())  # type: ignore[arg-type]
     clean = "<article><p>Hello</p></article>"
     assert security_headers.on_post_page(THEMED.replace(BODY, clean), page=_Page(clean), config=_Config()) is None  # type: ignore[arg-type]
 
 
-def test_the_hook_writes_the_policy_the_csp_command_writes(tmp_path: Path) -> None:
+def test_the_hook_writes_the_policy_the_csp_command_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # One computation: after a build, the hook's policy is apply_policy's, byte for byte.
     import build_state
     import security_headers
@@ -125,7 +125,7 @@ def test_the_hook_writes_the_policy_the_csp_command_writes(tmp_path: Path) -> No
     class Built:
         site_dir = str(hooked)
 
-    build_state.serving = False
+    monkeypatch.setattr(build_state, "serving", False)
     security_headers.on_post_build(config=Built())  # type: ignore[arg-type]
     apply_policy(command)
     for name in ("a.html", "_headers"):
@@ -133,11 +133,10 @@ def test_the_hook_writes_the_policy_the_csp_command_writes(tmp_path: Path) -> No
     assert inline_script_hashes("<script>theme()</script>") <= policy_script_hashes(
         (hooked / "a.html").read_text(encoding="utf-8")
     )
-    build_state.serving = True  # under serve, pages stay as written
+    monkeypatch.setattr(build_state, "serving", True)  # under serve, pages stay as written
     (hooked / "a.html").write_text(page, encoding="utf-8")
     security_headers.on_post_build(config=Built())  # type: ignore[arg-type]
     assert (hooked / "a.html").read_text(encoding="utf-8") == page
-    build_state.serving = False
 
 
 def test_the_csp_command_allows_template_scripts_and_refuses_one_in_page_content(tmp_path: Path) -> None:
