@@ -83,9 +83,10 @@ test-engines: setup system-deps
 test-unit: setup
 	$(BIN)/python -m pytest -n auto tests/unit
 
-# Unit, golden and build tests, the built site read as files: no browser and no Java.
+# Unit, golden and build tests, the built site read as files: no browser, no Java, and no
+# retraining of the message-check models (their digest is checked instead).
 test-fast: setup
-	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not java"
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not java and not slow"
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup

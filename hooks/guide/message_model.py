@@ -17,6 +17,7 @@ together, for the most danger drafts caught. Everything is deterministic: same d
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -74,6 +75,16 @@ def tuning_drafts(root: Path, language: str) -> tuple[Path, list[Draft]]:
     )
     out = json.loads(run.stdout)
     return path, [Draft(d["class"], tuple(o["features"]), tuple(o["danger"])) for d, o in zip(raw, out, strict=True)]
+
+
+def inputs_digest(drafts: list[Draft]) -> str:
+    """What training reads, as one hash: each draft's class, features and rule hits (so the
+    drafts, the rules and the page's feature code are all in it) and this trainer's own source.
+    A checked-in model whose digest differs was made from something else: retrain."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for d in drafts:
+        digest.update(json.dumps([d.label, d.features, d.rules], ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
 
 
 # --- the model ------------------------------------------------------------------------------
@@ -304,6 +315,7 @@ def model_file(source: str, drafts: list[Draft]) -> tuple[str, dict[str, Any]]:
     model["thresholds"] = thresholds
     model["trained_from"] = {
         "files": [source],
+        "inputs": inputs_digest(drafts),
         "drafts": dict(sorted(Counter(d.label for d in drafts).items())),
         "cross_validated": f"{FOLDS} folds; per class: drafts flagged by rules, model, either",
         "figures": report,
