@@ -18,15 +18,17 @@ JS = ROOT / "overrides" / "assets" / "js"
 SCRIPTS = sorted(JS.glob("*.js"))
 # Not components, each for a reason: the runner itself; the exit and its history entry, which
 # load on their own so nothing can stop them; search's two halves (name "search"), which
-# Material's dialog drives; the message check's reading, fetched on demand and run by Node too.
+# Material's dialog drives.
 STANDALONE = {
     "components.js": None,
     "quick-exit.js": "quick-exit",
     "one-entry.js": "one-entry",
     "search-open.js": "search",
     "search.js": "search",
-    "message-match.js": "message-match",
 }
+# Pure modules: a component's logic with no page, which Node runs in tests/js/ and the page
+# through sc.provide, each under its file's name (message-match.js, checklist-record.js).
+WRAPPER = '})(typeof module === "object" && module.exports ? (_, api) => { module.exports = api; } : (name, api) => sc.provide(name, api));'
 SHARED_WORDS = ("date.",)  # the site's date words (month names, "1st"), shared by design
 
 
@@ -46,13 +48,23 @@ def kebab(camel: str) -> str:
     return re.sub(r"[A-Z]", lambda m: "-" + m.group().lower(), camel)
 
 
-COMPONENTS = [p for p in SCRIPTS if p.name not in STANDALONE]
+PURE = [p for p in SCRIPTS if f'define("{p.stem}"' in code(p)]
+COMPONENTS = [p for p in SCRIPTS if p.name not in STANDALONE and p not in PURE]
 NAMED = [p for p in SCRIPTS if name_of(p)]
 
 
-def test_every_script_is_a_component_or_a_named_exception() -> None:
-    assert {p.name for p in SCRIPTS} - {p.name for p in COMPONENTS} == set(STANDALONE)
-    assert len(COMPONENTS) >= 7
+def test_every_script_is_a_component_a_pure_module_or_a_named_exception() -> None:
+    assert {p.name for p in SCRIPTS} - {p.name for p in COMPONENTS} == set(STANDALONE) | {p.name for p in PURE}
+    assert len(COMPONENTS) >= 7 and {p.name for p in PURE} >= {"message-match.js", "checklist-record.js"}
+
+
+@pytest.mark.parametrize("path", PURE, ids=lambda p: p.name)
+def test_a_pure_module_touches_no_page_and_runs_under_node_and_the_page_alike(path: Path) -> None:
+    text = code(path)
+    assert text.rstrip().endswith(WRAPPER)  # module.exports under Node, sc.provide on the page
+    body = text.rstrip().removesuffix(WRAPPER)
+    assert not re.search(r"\b(document|window|localStorage|sessionStorage|location|sc)\b", body)
+    assert re.findall(r"\bdefine\(\s*\"([^\"]+)\"", body) == [path.stem]
 
 
 @pytest.mark.parametrize("path", COMPONENTS, ids=lambda p: p.name)

@@ -6,10 +6,10 @@
 sc.component("checklist", () => {
   "use strict";
   const { $$, say, word, material } = sc;
+  // The record's pure rules (checklist-record.js, tested under Node), read once at start.
+  const { VERSION, isRecord, readIds, applied, undone, items: parseItems, moved, done: doneCount } = sc.need("checklist-record");
   const PREFIX = "second-chance:";
   const KEY = PREFIX + "checklist";
-  const VERSION = 2;
-  const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   let store; // localStorage, or null when unusable or not ours to write
   let saved = new Set(); // ids as last read from storage
   const ops = new Map(); // id -> ticked, for changes not yet saved
@@ -18,22 +18,9 @@ sc.component("checklist", () => {
   let warning = ""; // which notice to show: blocked, newer, unreadable, full
   let removed = "";
 
-  const isRecord = (x) => x && typeof x === "object" && !Array.isArray(x);
-
-  // Valid ids from a record or a file: version 1 kept {id: time}, 2 keeps [id]. Times are dropped.
-  const readIds = (done) => {
-    const list = Array.isArray(done) ? done
-      : isRecord(done) ? Object.keys(done).map((id) => typeof done[id] === "string" && id) : null;
-    const ids = new Set((list || []).filter((id) => typeof id === "string" && ID.test(id)));
-    return { ids, skipped: list ? list.length - ids.size : 1 };
-  };
   const parse = (raw) => { try { return JSON.parse(raw); } catch { return null; } };
 
-  const current = () => {
-    const ids = new Set(saved);
-    for (const [id, on] of ops) on ? ids.add(id) : ids.delete(id);
-    return ids;
-  };
+  const current = () => applied(saved, ops);
 
   const area = (name) => { try { return window[name]; } catch { return null; } };
 
@@ -92,15 +79,11 @@ sc.component("checklist", () => {
   };
 
   // Items are `id` or `id|former-id|...`; a tick under a former id counts for the item.
-  const items = (el) => (el.dataset.scChecklistItems || "").split(" ").filter(Boolean).map((t) => t.split("|"));
+  const items = (el) => parseItems(el.dataset.scChecklistItems);
 
   const migrate = () => {
     const ids = current();
-    for (const el of $$("[data-sc-checklist-items]")) {
-      for (const [id, ...former] of items(el)) {
-        for (const old of former.filter((x) => ids.has(x))) ops.set(old, false).set(id, true);
-      }
-    }
+    for (const el of $$("[data-sc-checklist-items]")) for (const [id, on] of moved(ids, items(el))) ops.set(id, on);
   };
 
   const render = () => {
@@ -109,7 +92,7 @@ sc.component("checklist", () => {
     for (const box of $$("input[data-sc-checklist-item]")) box.checked = ids.has(box.dataset.scChecklistItem);
     for (const el of $$("[data-sc-checklist-progress]")) {
       const list = items(el);
-      const done = list.filter((t) => t.some((id) => ids.has(id))).length;
+      const done = doneCount(list, ids);
       el.textContent = word("js.checklist.progress", { done, total: list.length });
       for (const bar of $$("progress", el.closest(".sc-progress-row") || el)) bar.value = done;
     }
@@ -194,8 +177,7 @@ sc.component("checklist", () => {
     // Another tab saved. Our change that its write undid unseen (it read before we wrote) is
     // put back; a change it made knowingly stands.
     const ids = (raw) => readIds((parse(raw) || {}).done).ids;
-    const before = ids(event.oldValue), after = ids(event.newValue);
-    for (const [id, on] of mine) if (before.has(id) !== on && after.has(id) !== on) ops.set(id, on);
+    for (const [id, on] of undone(mine, ids(event.oldValue), ids(event.newValue))) ops.set(id, on);
     start();
   });
   return start; // on every show: instant navigation swaps pages without a reload

@@ -6,10 +6,8 @@
 sc.component("space-calendar", () => {
   "use strict";
   const { $$, say, word } = sc;
-  const DAY_MS = 864e5;
-
-  // Calendar days as whole numbers, so a clock change or time zone never moves a date.
-  const dayNumber = (y, m, d) => Math.round(Date.UTC(y, m, d) / DAY_MS);
+  // The day arithmetic (space-calendar-days.js, tested under Node).
+  const { DAY_MS, dayNumber, plan } = sc.need("space-calendar-days");
   const today = () => { const n = new Date(); return dayNumber(n.getFullYear(), n.getMonth(), n.getDate()); };
   const words = (day) => {
     const d = new Date(day * DAY_MS);
@@ -24,18 +22,15 @@ sc.component("space-calendar", () => {
   const render = (root) => {
     const input = root.querySelector("[data-sc-space-calendar-date]");
     const out = root.querySelector("[data-sc-space-calendar-result]");
-    const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
-    root.classList.toggle("sc-space-calendar--filled", Boolean(parts));
-    if (!parts) return void (out.textContent = "");
-    const last = dayNumber(+parts[1], parts[2] - 1, +parts[3]);
-    const first = last + +root.dataset.scSpaceCalendarShortest, end = last + +root.dataset.scSpaceCalendarLongest;
-    const now = today(), day = now - last;
-    const range = first === end ? word("js.space_calendar.on", { date: words(first) })
-      : word("js.space_calendar.between", { first: words(first), last: words(end) });
-    const lines = [word("js.space_calendar.last", { date: words(last) })];
-    if (day < 0) lines.push(word("js.space_calendar.future"));
-    else if (day === 0) lines.push(word("js.space_calendar.today", { range }));
-    else if (now <= end) lines.push(word("js.space_calendar.during", { day, range }));
+    const p = plan(input.value, +root.dataset.scSpaceCalendarShortest, +root.dataset.scSpaceCalendarLongest, today());
+    root.classList.toggle("sc-space-calendar--filled", Boolean(p));
+    if (!p) return void (out.textContent = "");
+    const range = p.first === p.end ? word("js.space_calendar.on", { date: words(p.first) })
+      : word("js.space_calendar.between", { first: words(p.first), last: words(p.end) });
+    const lines = [word("js.space_calendar.last", { date: words(p.last) })];
+    if (p.when === "future") lines.push(word("js.space_calendar.future"));
+    else if (p.when === "today") lines.push(word("js.space_calendar.today", { range }));
+    else if (p.when === "during") lines.push(word("js.space_calendar.during", { day: p.day, range }));
     else lines.push(word("js.space_calendar.after", { range }));
     out.textContent = lines.join(" ");
   };
