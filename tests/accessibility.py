@@ -25,15 +25,16 @@ def settle(page: Any) -> None:
     page.evaluate(_SETTLE)
 
 
-def axe_violations(page: Any) -> tuple[int, str]:
-    """The number of violations on the page as it is now, and axe's report of them."""
+def axe_violations(page: Any, context: str | None = None) -> tuple[int, str]:
+    """The number of violations on the page as it is now (or in the part `context` selects),
+    and axe's report of them."""
     from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 
     settle(page)
-    results = Axe().run(page, options=OPTIONS)
+    results = Axe().run(page, context=context, options=OPTIONS)
     return int(results.violations_count), str(results.generate_report())
 
 
-def assert_no_axe_violations(page: Any, where: str = "") -> None:
-    count, report = axe_violations(page)
+def assert_no_axe_violations(page: Any, where: str = "", *, context: str | None = None) -> None:
+    count, report = axe_violations(page, context)
     assert count == 0, f"{where or page.url}:\n{report}"
