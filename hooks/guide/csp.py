@@ -52,11 +52,11 @@ def theme_script_hashes(page_html: str, body_html: str) -> set[str]:
 _ARTICLE = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>(.*)</article\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def article_body(page_html: str) -> str:
+def article_body(page_html: str) -> str | None:
     """The page's own content in a built Material-style page (the `md-content__inner` article),
-    for when only the built HTML is at hand; empty for a page made by a template alone."""
+    for when only the built HTML is at hand; None for a page made by a template alone."""
     match = _ARTICLE.search(page_html)
-    return match.group(1) if match else ""
+    return match.group(1) if match else None
 
 
 def script_tags(html: str) -> int:
@@ -149,7 +149,8 @@ def apply_policy(site: Path) -> int:
     if not pages:
         raise ValueError(f"{site}: no HTML pages, so no built site to protect")
     texts = {path: path.read_text(encoding="utf-8") for path in pages}
-    themed = {path: article_body(text) for path, text in texts.items() if _ARTICLE.search(text)}
+    bodies = {path: article_body(text) for path, text in texts.items()}
+    themed = {path: body for path, body in bodies.items() if body is not None}
     strays = [path.relative_to(site).as_posix() for path, body in themed.items() if script_tags(body)]
     if strays:
         raise ValueError(f"{site}: a <script> in the page content of: {', '.join(strays)}")
