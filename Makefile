@@ -89,12 +89,18 @@ test-fast: setup
 	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not java and not slow"
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
-lint: setup
+lint: setup node_modules/.package-lock.json
+	node_modules/.bin/biome lint --error-on-warnings
 	$(BIN)/ruff format --check hooks tests bench
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/mypy
 	$(BIN)/yamllint --strict .
 	PYTHONPATH=hooks $(BIN)/python -m guide content
+
+# Biome (JavaScript and CSS lint), pinned by package-lock.json; npm ci reruns when the lock changes.
+node_modules/.package-lock.json: package-lock.json
+	@command -v npm >/dev/null || { echo "make lint needs npm (Debian: apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 
 schema: setup
 	PYTHONPATH=hooks $(BIN)/python -m guide.schema content/schema
@@ -142,4 +148,4 @@ zensical: export .venv-zensical/.installed
 	touch $@
 
 clean:
-	rm -rf site export $(VENV) .venv-zensical
+	rm -rf site export $(VENV) .venv-zensical node_modules

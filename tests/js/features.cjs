@@ -3,7 +3,7 @@
 // [{features, danger}]: each draft's features, and the danger rules it meets (the rules as given).
 "use strict";
 const { prepare, judge, norm, features } = require("../../overrides/assets/js/message-match.js");
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const input = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
 const rules = prepare(input.rules);
 process.stdout.write(JSON.stringify(input.drafts.map((draft) => ({
   features: features(norm(draft, rules.how)),

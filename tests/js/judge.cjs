@@ -2,6 +2,6 @@
 // (tests/message_corpus.py): stdin {rules, phase, drafts: [text]}, stdout [{danger, found}].
 "use strict";
 const { prepare, judge } = require("../../overrides/assets/js/message-match.js");
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const input = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
 const rules = prepare(input.rules);
 process.stdout.write(JSON.stringify(input.drafts.map((draft) => judge(draft, rules, input.phase))));

@@ -36,7 +36,7 @@ sc.component("checklist-file", () => {
         if (ids.size) {
           api.add(ids);
           message = word("js.checklist_file.loaded", { count: ids.size });
-          if (skipped) message += " " + word("js.checklist_file.skipped", { count: skipped });
+          if (skipped) message += ` ${word("js.checklist_file.skipped", { count: skipped })}`;
         }
       } else if (isRecord(data) && data.format === FORMAT) {
         message = word("js.checklist_file.other_version");

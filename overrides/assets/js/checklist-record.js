@@ -7,7 +7,7 @@
  * items(text)                  -> [[id, ...former]]      an element's data-sc-checklist-items
  * moved(ids, items)            -> [[id, ticked]]         ticks under a former id, moved to the item
  * done(items, ids)             -> count                  items ticked, under any of their ids */
-(function (define) {
+((define) => {
   "use strict";
   const VERSION = 2;
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -9,7 +9,7 @@ sc.component("checklist", () => {
   // The record's pure rules (checklist-record.js, tested under Node), read once at start.
   const { VERSION, isRecord, readIds, applied, undone, items: parseItems, moved, done: doneCount } = sc.need("checklist-record");
   const PREFIX = "second-chance:";
-  const KEY = PREFIX + "checklist";
+  const KEY = `${PREFIX}checklist`;
   let store; // localStorage, or null when unusable or not ours to write
   let saved = new Set(); // ids as last read from storage
   const ops = new Map(); // id -> ticked, for changes not yet saved
@@ -29,16 +29,23 @@ sc.component("checklist", () => {
     saved = new Set();
     let raw = null;
     try { store = area("localStorage"); raw = store.getItem(KEY); } catch { store = null; }
-    if (!store) return void (warning = "blocked");
-    if (raw === null) return void (keep = keep && null); // cleared in another tab: ask again
+    if (!store) {
+      warning = "blocked";
+      return;
+    }
+    if (raw === null) {
+      keep = keep && null; // cleared in another tab: ask again
+      return;
+    }
     const data = parse(raw);
     if (isRecord(data) && typeof data.version === "number" && data.version > VERSION) {
       store = null; // a newer site wrote this: leave it exactly as it is
-      return void (warning = "newer");
+      warning = "newer";
+      return;
     }
     const { ids, skipped } = readIds(isRecord(data) ? data.done : null);
     if (skipped) {
-      try { store.setItem(KEY + ":backup", raw); } catch { /* the original stays */ }
+      try { store.setItem(`${KEY}:backup`, raw); } catch { /* the original stays */ }
       warning = "unreadable";
     }
     saved = ids;
@@ -63,7 +70,7 @@ sc.component("checklist", () => {
 
   // Remove every key this site has written, from both storages, and say what went.
   const wipe = () => {
-    const names = { [KEY]: word("js.checklist.saved_ticks"), [KEY + ":backup"]: word("js.checklist.backup") };
+    const names = { [KEY]: word("js.checklist.saved_ticks"), [`${KEY}:backup`]: word("js.checklist.backup") };
     const gone = new Set();
     for (const box of [area("localStorage"), area("sessionStorage")]) {
       try {

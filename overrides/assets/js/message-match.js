@@ -8,7 +8,7 @@
  *           whose crisis verdict must lead, comes first), and the learned backstop's finds;
  *   found:  the phase's own points the draft goes against (an `avoid` phrase, a limit passed).
  * It never says what a draft does well: there is no pass mark to give. */
-(function (define) {
+((define) => {
   "use strict";
 
   // Draft and rules are folded alike: lower case, accents dropped (NFD, marks removed: "Qué" is
@@ -34,9 +34,12 @@
 
   // A phrase as a regular expression over that form. The syntax is in CONTRIBUTING.md and
   // checked at build time (guide/patterns.py): word, word*, (a|b), ? after either, ... and .
-  const compile = (phrase, how) => new RegExp(fold(phrase, how).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
-    t === "..." ? "(?: [^ .]+){0,4}" : t === "." ? " \\." : t === "(" ? "(?:" : t === "*" ? "[^ .]*"
-    : !t.trim() ? "" : "|)?".includes(t) ? t : `(?: ${t})`) + "(?= )", "u");
+  const compile = (phrase, how) => {
+    const body = fold(phrase, how).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
+      t === "..." ? "(?: [^ .]+){0,4}" : t === "." ? " \\." : t === "(" ? "(?:" : t === "*" ? "[^ .]*"
+      : !t.trim() ? "" : "|)?".includes(t) ? t : `(?: ${t})`);
+    return new RegExp(`${body}(?= )`, "u");
+  };
 
   // The learned model's features of a draft in norm's form, as exact strings, so the training
   // (guide/message_model.py, which runs this function under Node) sees just what the page sees:

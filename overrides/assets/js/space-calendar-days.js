@@ -5,7 +5,7 @@
  * plan(value, shortest, longest, today)    -> null, or { last, first, end, day, when }
  *   value: the date field's "YYYY-MM-DD"; first and end: the days the space may end; day: how
  *   many days since the last talk; when: "future", "today", "during" or "after". */
-(function (define) {
+((define) => {
   "use strict";
   const DAY_MS = 864e5;
 

@@ -24,7 +24,10 @@ sc.component("space-calendar", () => {
     const out = root.querySelector("[data-sc-space-calendar-result]");
     const p = plan(input.value, +root.dataset.scSpaceCalendarShortest, +root.dataset.scSpaceCalendarLongest, today());
     root.classList.toggle("sc-space-calendar--filled", Boolean(p));
-    if (!p) return void (out.textContent = "");
+    if (!p) {
+      out.textContent = "";
+      return;
+    }
     const range = p.first === p.end ? word("js.space_calendar.on", { date: words(p.first) })
       : word("js.space_calendar.between", { first: words(p.first), last: words(p.end) });
     const lines = [word("js.space_calendar.last", { date: words(p.last) })];
