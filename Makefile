@@ -99,7 +99,9 @@ lint: setup node_modules/.package-lock.json
 
 # Biome (JavaScript and CSS lint), pinned by package-lock.json; npm ci reruns when the lock changes.
 node_modules/.package-lock.json: package-lock.json
-	@command -v npm >/dev/null || { echo "make lint needs npm (Debian: apt-get install npm)"; exit 1; }
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's npm for make lint"; SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund --loglevel=error
 
 schema: setup
