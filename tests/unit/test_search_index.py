@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,10 +105,8 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
-def read(path: Path) -> dict[str, object]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
+def read(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_each_language_gets_its_own_index_of_its_own_pages(site: Path) -> None:
@@ -116,9 +115,9 @@ def test_each_language_gets_its_own_index_of_its_own_pages(site: Path) -> None:
     assert [(i.lang, i.pages) for i in written] == [("en", ["", "safety/"]), ("es", ["", "safety/"])]
     english = read(site / "search" / "index.json")
     assert english["lang"] == "en"
-    assert [d["location"] for d in english["docs"]] == ["", "safety/", "safety/#help"]  # type: ignore[union-attr,index]
+    assert [d["location"] for d in english["docs"]] == ["", "safety/", "safety/#help"]
     spanish = read(site / "es" / "search" / "index.json")
-    assert [d["title"] for d in spanish["docs"]] == ["Inicio", "Seguridad"]  # type: ignore[union-attr,index]
+    assert [d["title"] for d in spanish["docs"]] == ["Inicio", "Seguridad"]
     assert "Teléfono" in (site / "es" / "search" / "index.json").read_text(encoding="utf-8")  # not \\u escaped
 
 
