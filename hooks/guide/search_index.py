@@ -15,8 +15,8 @@ spaces kept (French typography). Left out: 404.html, a page with
 `<meta name="sc-search" content="exclude">` (front matter `search: exclude: true`, written by
 overrides/main.html), files with no content region (the `md-content__inner` article, or
 `<main>`), and in a page whatever a reader does not read: scripts, styles, templates, SVG,
-form controls' options, anything `aria-hidden="true"` (the ¶ after headings) or marked
-`data-sc-search-ignore`.
+form controls' options, the ¶ after headings (class `headerlink`, whichever engine wrote it),
+anything `aria-hidden="true"` or marked `data-sc-search-ignore`.
 """
 
 from __future__ import annotations
@@ -89,7 +89,10 @@ class _Page(HTMLParser):
         if opens and tag == "article":
             opens = "md-content__inner" in a.get("class", "").split()
         skipped = bool(self._content or opens) and (
-            tag in _UNREAD or a.get("aria-hidden") == "true" or "data-sc-search-ignore" in a
+            tag in _UNREAD
+            or a.get("aria-hidden") == "true"
+            or "data-sc-search-ignore" in a
+            or "headerlink" in a.get("class", "").split()  # the ¶, hidden or not by the engine
         )
         self._stack.append((tag, opens, skipped))
         self._content += opens

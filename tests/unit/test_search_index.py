@@ -48,13 +48,17 @@ def test_a_page_is_split_where_an_h1_h2_or_h3_with_an_id_starts() -> None:
 def test_only_the_articles_words_that_a_reader_reads_are_kept() -> None:
     html = page(
         '<h1 id="t">Title<a class="headerlink" aria-hidden="true" href="#t">&para;</a></h1>'
+        '<h2 id="s">Section<a class="headerlink" href="#s">&para;</a></h2><p>Kept too.</p>'
         "<p>Kept &amp; decoded.</p><script>var hidden = 1</script><style>p{}</style>"
         "<template><p>template</p></template><svg><title>icon</title></svg>"
         '<div data-sc-search-ignore><p>ignored</p></div><span aria-hidden="true">decor</span>'
         "<select><option>choice</option></select><p>End.</p>",
         outside="<p>after the article</p>",
     )
-    assert entries(html) == [{"location": "here/", "title": "Title", "text": "Kept & decoded. End."}]
+    assert entries(html) == [
+        {"location": "here/", "title": "Title", "text": ""},
+        {"location": "here/#s", "title": "Section", "text": "Kept too. Kept & decoded. End."},
+    ]
 
 
 def test_blocks_separate_words_and_inline_elements_do_not() -> None:
