@@ -45,8 +45,8 @@ def make_baseline(snapshot: Path, target: Path) -> Path:
     Fonts stay off (`font: false`): this machine has no internet access, so Google Fonts would
     fail to load and skew the baseline with console errors instead of measuring the theme.
     The hooks that serve our own scripts (`bundle.py`, which refuses a site without the quick
-    exit) and prune Material's stylesheets (`theme_css.py`) go with them: the baseline is
-    Material as it ships. One template of ours stays, the language switch
+    exit) and prune Material's stylesheets (`theme_css.py`) go with them, and our search index
+    (`site_search.py`) gives way to Material's search plugin: the baseline is Material as it ships. One template of ours stays, the language switch
     (`partials/alternate.html`): the hooks give it data Material's own cannot read.
     """
     copy_project(snapshot, target)
@@ -61,7 +61,10 @@ def make_baseline(snapshot: Path, target: Path) -> Path:
         theme["font"] = False
         config.pop("extra_css", None)
         config.pop("extra_javascript", None)
-        config["hooks"] = [hook for hook in config["hooks"] if Path(hook).name not in ("bundle.py", "theme_css.py")]
+        config["hooks"] = [
+            hook for hook in config["hooks"] if Path(hook).name not in ("bundle.py", "theme_css.py", "site_search.py")
+        ]
+        config["plugins"] = ["search"]  # Material's own search, as it ships (ours has no plugin)
 
     edit_config(target, change)
     return target

@@ -7,8 +7,8 @@ README quotes. Sections, each of which can be skipped with `--skip NAME`:
 
   lighthouse  Lighthouse scores and failing audits on four pages, ours and a plain-Material baseline
   weight      bytes and requests per page, split into our files and the theme's, from Playwright
-  search      weight before and after a first search, time to the first result, three options
-              (bench/weight_search.py)
+  search      on a phone, ours and Pagefind in every language: first-use bytes, time to the first
+              result, every page's weight before search, the policy Pagefind needs (bench/weight_search.py)
   build       `mkdocs build` time of the real site, and hooks vs plain Markdown at 10/100/1000 phases
   serve       `mkdocs serve`: time from a content/guide.yml edit to the served page showing it
 

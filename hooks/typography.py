@@ -4,21 +4,17 @@ Registered in mkdocs.fr.yml only, and a no-op in any other language. It spaces:
 
 - the words the scripts write into pages (config.extra.script_words), once the content is
   loaded (on_config, after guide_pages.py's);
-- each page's body (on_page_content), so the search index and the body the security headers
-  hook looks for in the page are already spaced;
+- each page's body (on_page_content), so the body the security headers hook looks for in the
+  page is already spaced (and the search index, made from the written pages, is too);
 - the whole page as written (on_post_page): the templates' own words, the navigation, titles,
   the banner and Material's strings; the body is unchanged by this second pass;
-- 404.html (on_post_template) and the search index's titles (on_post_build).
+- 404.html (on_post_template).
 
 It must come before hooks/security_headers.py, which hashes each page's inline scripts
 (typography never changes a script, but the body it looks for must be the final one).
 """
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -55,18 +51,3 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     if _french(config) and template_name.endswith(".html"):
         return french_html(output_content)
     return None
-
-
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _french(config):
-        return
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.exists():
-        return
-    data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
-    for doc in data.get("docs", []):
-        if isinstance(doc.get("title"), str):
-            doc["title"] = french_html(doc["title"])
-        if isinstance(doc.get("text"), str):
-            doc["text"] = french_html(doc["text"])
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -123,7 +123,7 @@ def _content_hosts() -> list[str]:
 
 
 def test_search_index_covers_the_phases(built_site: BuiltSite) -> None:
-    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site.root / "search" / "index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     assert all(p.title in titles for p in GUIDE.phases)
 

@@ -15,6 +15,7 @@ import pytest
 from guide.csp import apply_policy
 from guide.export import write_export
 from guide.multilingual import LANGUAGE_EXTRA
+from guide.search_index import INDEX_PATH, write_indexes
 from sitetools import BuiltSite, parse_html
 from support import ROOT, run_engine, run_mkdocs
 
@@ -115,6 +116,10 @@ def test_the_export_builds_without_hooks_into_the_same_site(
         encoding="utf-8"
     )
     assert_same_pages(tmp_path, built_site.root)
+    # Search's index is the other step after an engine without hooks: the same as the hook makes.
+    assert not (tmp_path / INDEX_PATH).exists()
+    write_indexes(tmp_path)
+    assert (tmp_path / INDEX_PATH).read_bytes() == (built_site.root / INDEX_PATH).read_bytes()
 
 
 def zensical() -> str | None:

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -87,6 +88,28 @@ def test_the_switch_goes_to_the_same_page_in_each_other_language(languages_site:
             assert (languages_site.root / urlsplit(target).path.lstrip("/") / "index.html").exists() or (
                 languages_site.root / urlsplit(target).path.lstrip("/")
             ).exists(), target
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_each_languages_search_index_covers_its_pages_and_nothing_of_another(
+    languages_site: BuiltSite, code: str
+) -> None:
+    """search/index.json in each language's folder: every page of that language but the 404
+    and the whole-guide page (front matter `search: exclude`), and each entry's address is a
+    page of that language with that anchor."""
+    base = languages_site.root / root(code)
+    index = json.loads((base / "search" / "index.json").read_text(encoding="utf-8"))
+    assert index["lang"] == code
+    locations = [doc["location"] for doc in index["docs"]]
+    expected = {path.removesuffix("index.html") for path in pages_of(languages_site, code)}
+    assert {loc.split("#")[0] for loc in locations} == expected - {"404.html", "whole-guide/"}
+    assert len(set(locations)) == len(locations), "an entry twice"
+    for doc in index["docs"]:
+        where, _, anchor = doc["location"].partition("#")
+        html = (base / where / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{code}"', html), doc["location"]
+        assert doc["title"] and doc["title"] in unescape(html), doc["location"]  # this language's words
+        assert not anchor or f'id="{anchor}"' in html, doc["location"]
 
 
 def test_one_policy_allows_the_template_scripts_of_every_language(languages_site: BuiltSite) -> None:

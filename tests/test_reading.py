@@ -187,7 +187,7 @@ def test_no_edit_pencil_in_the_reading_flow_but_a_way_to_suggest_changes(desktop
 
 
 def test_the_whole_guide_page_is_left_out_of_the_search_index(built_site: BuiltSite) -> None:
-    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site.root / "search" / "index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert not any(loc.startswith("whole-guide") for loc in locations)
     assert any(loc.startswith(f"phases/{FIRST.id}") for loc in locations)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from accessibility import assert_no_axe_violations
 
-from support import guarded_context
+from support import guarded_context, phone_page
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +77,7 @@ def test_a_page_loads_nothing_of_search_until_it_opens(phone: Any, path: str) ->
     phone.locator(FIELD).press_sequentially(QUERY)
     phone.locator(RESULT).first.wait_for()
     fetched = [url.split("?")[0].rsplit("/", 2)[-2:] for url in search_files(urls)]
-    assert fetched == [["js", "search.js"], ["search", "search_index.json"]]  # each once, only these
+    assert fetched == [["js", "search.js"], ["search", "index.json"]]  # each once, only these
 
 
 def test_on_a_phone_a_tap_on_the_icon_finds_and_opens_a_page(phone: Any) -> None:
@@ -182,6 +182,31 @@ def test_case_and_accents_do_not_count(desktop: Any) -> None:
     )
 
 
+# Typed without accents, as on a keyboard without them: each finds the accented word of its
+# language, and each language searches its own index. ("équipement", the example, is
+# in no French page; "sécurité" is on most.)
+ACCENTS = {"fr": ("securite", "sécurité"), "es": ("telefono", "teléfono")}
+
+
+@pytest.mark.parametrize("code", sorted(ACCENTS))
+def test_in_spanish_and_french_a_word_typed_without_accents_finds_it_with_them(
+    browser: Any, languages_url: str, code: str
+) -> None:
+    typed, word = ACCENTS[code]
+    with phone_page(browser, languages_url, []) as tab:
+        urls = requested(tab)
+        tab.goto(f"{code}/phases/understand/", wait_until="networkidle")
+        assert search_files(urls) == []
+        tab.locator(ICON).click()
+        tab.locator(FIELD).press_sequentially(typed)
+        tab.locator(RESULT).first.wait_for()
+        marks = {m.lower() for m in tab.locator(".md-search-result__list mark").all_inner_texts()}
+        assert word in marks, marks
+        assert [u for u in search_files(urls) if "index" in u] == [f"{languages_url}{code}/search/index.json"]
+        for href in tab.locator(f"{RESULT} a").evaluate_all("(links) => links.map((a) => a.href)"):
+            assert href.startswith(f"{languages_url}{code}/"), href
+
+
 def test_nothing_typed_reaches_the_address_the_history_or_storage(desktop: Any) -> None:
     desktop.goto("")
     length = desktop.evaluate("() => history.length")
@@ -211,7 +236,7 @@ def test_when_the_index_cannot_load_the_reader_is_told_and_it_tries_again(
         else:
             route.continue_()
 
-    ctx.route("**/search/search_index.json", index)
+    ctx.route("**/search/index.json", index)
     page = ctx.new_page()
     try:
         page.goto("")

@@ -292,7 +292,7 @@ def test_french_attributes_and_script_words_are_spaced(languages_site: BuiltSite
 
 
 def test_french_search_index_is_spaced(languages_site: BuiltSite) -> None:
-    index = json.loads((languages_site.root / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((languages_site.root / "fr" / "search" / "index.json").read_text(encoding="utf-8"))
     problems = []
     for doc in index["docs"]:
         parser = _Lines()

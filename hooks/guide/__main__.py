@@ -7,11 +7,15 @@
                                                       the entries LANG's FILE lacks or must update
   PYTHONPATH=hooks python -m guide message-model      retrain the message check's learned backstop
   PYTHONPATH=hooks python -m guide words SITE         body words per page of the reader's path, built in SITE
+  PYTHONPATH=hooks python -m guide search-index SITE  the search index of each language built in SITE
 
 `content` prints every problem as `file:line: where: what` (exit status 1), or a one-line
 summary. `pages` writes OUT/mkdocs.yml, OUT/docs/ and OUT/overrides/ (see export.py), for an
 engine that runs no hooks: `cd OUT && zensical build`, or `mkdocs build`. `message-model`
 writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_model.py).
+`search-index` runs after any engine's build: SITE is a language's folder (site/, site/es/) or
+the folder holding them all; every language found in it gets its own search/index.json (see
+search_index.py). A hook of the MkDocs build does the same for the language it builds.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from .content import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_conten
 from .export import ExportError, write_export
 from .languages import ENGLISH, TRANSLATED
 from .problems import ContentError, Problem
+from .search_index import INDEX_PATH, SearchIndexError, write_indexes
 from .translate import status, todo
 
 
@@ -47,6 +52,11 @@ def main(argv: list[str]) -> int:
         guide = load_content(Path("content")).guide
         print(word_count.report(word_count.reader_path(Path(argv[2]), [phase.id for phase in guide.phases])))
         return 0
+    if len(argv) > 1 and argv[1] == "search-index":
+        if len(argv) != 3:
+            print("usage: python -m guide search-index SITE", file=sys.stderr)
+            return 2
+        return search_index(Path(argv[2]))
     return check_content(Path(argv[1]) if len(argv) > 1 else Path("content"))
 
 
@@ -126,6 +136,19 @@ def check_content(folder: Path) -> int:
         print(ContentError(problems), file=sys.stderr)
         return 1
     print(f"{folder}: all valid\n  " + "\n  ".join(summaries))
+    return 0
+
+
+def search_index(site: Path) -> int:
+    try:
+        written = write_indexes(site)
+    except SearchIndexError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for index in written:
+        target = index.root / INDEX_PATH
+        size = target.stat().st_size
+        print(f"{target}: {index.lang}, {len(index.pages)} pages, {len(index.docs)} entries, {size:,} bytes")
     return 0
 
 

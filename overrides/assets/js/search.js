@@ -1,6 +1,7 @@
-/* Search, loaded when the reader opens it. The index (search/search_index.json, written by the
- * search plugin) is fetched on the first open, never before, and searched here in the page: no
- * worker, nothing from another origin. What the reader types stays in the field: never in the
+/* Search, loaded when the reader opens it. The index (search/index.json, made from the built
+ * pages by guide/search_index.py after any engine's build: plain text, one per language) is
+ * fetched on the first open, never before, and searched here in the page: no worker, nothing
+ * from another origin. What the reader types stays in the field: never in the
  * address, the history or storage, and it is emptied when the page is left. Material's own
  * search never starts (partials/search.html has no form named "search", no data-md-component),
  * so its worker and index never load. search-open.js opens search and fetches this file then. */
@@ -26,11 +27,6 @@
 
   // Case and accents do not count ("Éxito" finds "exito"), so Spanish and French work too.
   const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-  const plain = (html) => {
-    const t = document.createElement("template"); // inert: nothing in it loads or runs
-    t.innerHTML = html;
-    return t.content.textContent.replace(/\s+/g, " ").trim();
-  };
   const terms = (query) => [...new Set(fold(query).match(/[\p{L}\p{N}]+/gu) || [])].slice(0, 8);
 
   // Where `term` starts a word in `hay` (so "apolog" finds "apologise").
@@ -48,10 +44,10 @@
       return response.json();
     })
     .then((data) => {
-      docs = (data.docs || data.items || []).map((d) => {
-        const text = plain(d.text || "");
+      docs = (data.docs || []).map((d) => {
+        const text = String(d.text || ""); // plain text: shown as text, never parsed as HTML
         const url = new URL(d.location, base);
-        const title = plain(d.title || "");
+        const title = String(d.title || "");
         return { href: url.href, page: url.href.split("#")[0], title, text, ft: fold(title), fx: fold(text) };
       });
       show();
