@@ -93,6 +93,6 @@ def test_the_whole_guide_prints_every_phase_in_order_without_site_chrome(page: A
     positions = [text.find(f"{n}. {phase.title}") for n, phase in enumerate(GUIDE.phases, start=1)]
     assert -1 not in positions and positions == sorted(positions)
     for phase in GUIDE.phases:
-        assert f"☐ {phase.checklist[0].text}" in text and phase.steps[0].title in text
+        assert phase.steps[0].title in text
     for chrome in ("Exit this page", "Print the whole guide", "Search"):
         assert chrome not in text
