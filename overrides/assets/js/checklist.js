@@ -56,7 +56,7 @@ sc.component("checklist", () => {
   // Re-read and merge before writing, so ticks made at once in two tabs are all kept.
   const save = () => {
     if (!keep || !store) return;
-    try { saved = readIds((parse(store.getItem(KEY)) || {}).done).ids; } catch { /* ours replaces it */ }
+    try { saved = readIds(parse(store.getItem(KEY))?.done).ids; } catch { /* ours replaces it */ }
     const next = current();
     try {
       store.setItem(KEY, JSON.stringify({ version: VERSION, done: [...next] }));
@@ -109,8 +109,8 @@ sc.component("checklist", () => {
   };
 
   const announce = (section, extra = "", first = false) => {
-    const live = section && section.querySelector(".sc-live");
-    const progress = section && section.querySelector("[data-sc-checklist-progress]");
+    const live = section?.querySelector(".sc-live");
+    const progress = section?.querySelector("[data-sc-checklist-progress]");
     if (!progress) return;
     say(live, (first ? word("js.checklist.first_tick", { progress: progress.textContent }) : progress.textContent) + extra);
   };
@@ -183,7 +183,7 @@ sc.component("checklist", () => {
     if (event.key !== KEY && event.key !== null) return;
     // Another tab saved. Our change that its write undid unseen (it read before we wrote) is
     // put back; a change it made knowingly stands.
-    const ids = (raw) => readIds((parse(raw) || {}).done).ids;
+    const ids = (raw) => readIds(parse(raw)?.done).ids;
     for (const [id, on] of undone(mine, ids(event.oldValue), ids(event.newValue))) ops.set(id, on);
     start();
   });

@@ -12,7 +12,7 @@ sc.component("message-check", () => {
   const { $$, say, word } = sc;
   // The reading (message-match.js) and the rules file sit beside this script (assets/js/); both
   // are fetched on the first No, as search is on first use, so no page carries them.
-  const here = document.currentScript && document.currentScript.src;
+  const here = document.currentScript?.src;
   const loaded = new Map(); // rules file name -> promise of [reading, prepared rules]
 
   const reading = () => sc.need("message-match") || new Promise((resolve, reject) => {

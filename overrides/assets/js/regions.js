@@ -8,7 +8,7 @@ sc.component("regions", () => {
   const { $$, say, word } = sc;
 
   const copy = (el) => {
-    const item = el && el.closest("li");
+    const item = el?.closest("li");
     if (!item) return null;
     const clone = item.cloneNode(true);
     for (const x of clone.querySelectorAll("[data-sc-regions-line], [id]")) { x.removeAttribute("id"); x.removeAttribute("data-sc-regions-line"); }

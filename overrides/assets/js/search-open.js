@@ -29,7 +29,7 @@
 
   const close = () => {
     if (toggle.checked) toggle.click();
-    const back = opener && opener.isConnected ? opener : null;
+    const back = opener?.isConnected ? opener : null;
     opener = null;
     if (back) back.focus();
     else input.blur();
