@@ -1,0 +1,87 @@
+"""Build the hook-free export in every language with Zensical, as `make zensical` does:
+
+  PYTHONPATH=hooks python hooks/build_zensical.py EXPORT_DIR [ZENSICAL]
+
+EXPORT_DIR is what `python -m guide pages EXPORT_DIR` wrote. English first (`mkdocs.yml` into
+EXPORT_DIR/site; Zensical empties that folder), then every `mkdocs.xx.yml` into site/xx/ at the
+same time, each with `--strict`. Then what the hooks do to built HTML, over the whole tree:
+French typography on site/fr/ (hooks/typography.py's work), the search index when that
+command exists, and last one Content-Security-Policy for all (guide.csp), so the site has the
+same addresses and policy as `make build`'s. ZENSICAL defaults to .venv-zensical's.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from guide.csp import apply_policy
+from guide.export import config_name
+from guide.languages import TRANSLATED
+from guide.typography import french_html
+
+HOOKS = Path(__file__).resolve().parent
+DEFAULT_ZENSICAL = HOOKS.parent / ".venv-zensical" / "bin" / "zensical"
+FRENCH = "fr"
+
+
+def build(export: Path, zensical: str) -> int:
+    def command(config: str) -> list[str]:
+        return [zensical, "build", "--strict", "-f", config]
+
+    english = subprocess.run(command(config_name("en")), cwd=export, check=False)
+    if english.returncode != 0:
+        print("mkdocs.yml: the Zensical build failed (its messages are above)", file=sys.stderr)
+        return 1
+    # Each other language builds into a folder below the English site: at the same time, one
+    # process each, their messages printed together once each ends.
+    running = {
+        config_name(lang.code): subprocess.Popen(
+            command(config_name(lang.code)), cwd=export, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for lang in TRANSLATED
+    }
+    failed = False
+    for config, process in running.items():
+        output, _ = process.communicate()
+        print(output, end="", file=sys.stderr)
+        if process.returncode != 0:
+            print(f"{config}: the Zensical build failed (its messages are above)", file=sys.stderr)
+            failed = True
+    if failed:
+        return 1
+    site = export / "site"
+    finish(site)
+    return 0
+
+
+def finish(site: Path) -> None:
+    """What the hooks do to the built HTML, for a site no hook ran on."""
+    french = site / FRENCH
+    for page in sorted(french.rglob("*.html")):
+        page.write_text(french_html(page.read_text(encoding="utf-8")), encoding="utf-8")
+    search_index(site)
+    count = apply_policy(site)
+    print(f"{site}: {1 + len(TRANSLATED)} languages built by Zensical, Content-Security-Policy on {count} pages")
+
+
+def search_index(site: Path) -> None:
+    # --- SEARCH INDEX: the engine-neutral step (`python -m guide search-index SITE_DIR`) that
+    # writes the index our search.js reads, the same whatever engine built the site. Run when
+    # this checkout has it; until then the Zensical site has no index of ours. Before the policy:
+    # it writes no script, but the policy is always the last step over the finished tree.
+    command = [sys.executable, "-m", "guide", "search-index"]
+    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
+    if subprocess.run([*command, "--help"], capture_output=True, check=False, env=env, cwd=HOOKS.parent).returncode:
+        print("search-index: not in this checkout, skipped", file=sys.stderr)
+        return
+    subprocess.run([*command, str(site.resolve())], check=True, env=env, cwd=HOOKS.parent)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3):
+        print(__doc__, file=sys.stderr)
+        raise SystemExit(2)
+    raise SystemExit(build(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) == 3 else str(DEFAULT_ZENSICAL)))
