@@ -5,13 +5,16 @@
 EXPORT_DIR is what `python -m guide pages EXPORT_DIR` wrote. English first (`mkdocs.yml` into
 EXPORT_DIR/site; Zensical empties that folder), then every `mkdocs.xx.yml` into site/xx/ at the
 same time, each with `--strict`. Then what the hooks do to built HTML, over the whole tree:
-French typography on site/fr/ (hooks/typography.py's work), the search index when that
-command exists, and last one Content-Security-Policy for all (guide.csp), so the site has the
-same addresses and policy as `make build`'s. ZENSICAL defaults to .venv-zensical's.
+the quiet ¶ links (hooks/permalinks.py's work), French typography on site/fr/
+(hooks/typography.py's), the search index when that command exists, and last one
+Content-Security-Policy for all (guide.csp), so the site has the same addresses and policy as
+`make build`'s. Not done: hooks/bundle.py's two bundles (each script is its own file here),
+nor the minifying and pruning of CSS (MAINTAINING.md, "Zensical, measured"). ZENSICAL defaults to .venv-zensical's.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -20,6 +23,7 @@ from pathlib import Path
 from guide.csp import apply_policy
 from guide.export import config_name
 from guide.languages import TRANSLATED
+from guide.site import quiet_permalinks
 from guide.typography import french_html
 
 HOOKS = Path(__file__).resolve().parent
@@ -28,6 +32,9 @@ FRENCH = "fr"
 
 
 def build(export: Path, zensical: str) -> int:
+    if "/" in zensical:  # a path, from here: the builds run in the export's folder
+        zensical = str(Path(zensical).resolve())
+
     def command(config: str) -> list[str]:
         return [zensical, "build", "--strict", "-f", config]
 
@@ -58,10 +65,14 @@ def build(export: Path, zensical: str) -> int:
 
 
 def finish(site: Path) -> None:
-    """What the hooks do to the built HTML, for a site no hook ran on."""
+    """What the hooks do to the built HTML, for a site no hook ran on: the quiet ¶ links
+    (hooks/permalinks.py) and French typography (hooks/typography.py), page by page."""
     french = site / FRENCH
-    for page in sorted(french.rglob("*.html")):
-        page.write_text(french_html(page.read_text(encoding="utf-8")), encoding="utf-8")
+    for page in sorted(site.rglob("*.html")):
+        html = quiet_permalinks(page.read_text(encoding="utf-8"))
+        if page.is_relative_to(french):
+            html = french_html(html)
+        page.write_text(html, encoding="utf-8")
     search_index(site)
     count = apply_policy(site)
     print(f"{site}: {1 + len(TRANSLATED)} languages built by Zensical, Content-Security-Policy on {count} pages")
@@ -70,14 +81,14 @@ def finish(site: Path) -> None:
 def search_index(site: Path) -> None:
     # --- SEARCH INDEX: the engine-neutral step (`python -m guide search-index SITE_DIR`) that
     # writes the index our search.js reads, the same whatever engine built the site. Run when
-    # this checkout has it; until then the Zensical site has no index of ours. Before the policy:
-    # it writes no script, but the policy is always the last step over the finished tree.
-    command = [sys.executable, "-m", "guide", "search-index"]
-    env = {**os.environ, "PYTHONPATH": str(HOOKS)}
-    if subprocess.run([*command, "--help"], capture_output=True, check=False, env=env, cwd=HOOKS.parent).returncode:
+    # this checkout has it (guide/search_index.py; `search-index --help` is no test, as the
+    # command reads "--help" as a folder); until then the Zensical site has no index of ours.
+    # After the pages' last change and before the policy, always the last step.
+    if importlib.util.find_spec("guide.search_index") is None:
         print("search-index: not in this checkout, skipped", file=sys.stderr)
         return
-    subprocess.run([*command, str(site.resolve())], check=True, env=env, cwd=HOOKS.parent)
+    command = [sys.executable, "-m", "guide", "search-index", str(site.resolve())]
+    subprocess.run(command, check=True, env={**os.environ, "PYTHONPATH": str(HOOKS)}, cwd=HOOKS.parent)
 
 
 if __name__ == "__main__":
