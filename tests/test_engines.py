@@ -142,7 +142,7 @@ def test_the_export_builds_without_hooks_into_the_same_site(
 
 def pinned_zensical() -> str:
     extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
-    (requirement,) = extra["zensical"]
+    (requirement,) = [str(line) for line in extra["zensical"]]
     name, _, version = requirement.partition("==")
     assert name == "zensical" and version, f"pyproject.toml: Zensical must be pinned exactly, not {requirement!r}"
     return version

@@ -37,7 +37,7 @@ from .typography import french_text
 CONFIG = "mkdocs.yml"
 CONTENT = "content"  # next to mkdocs.yml, where the build reads it
 ENGLISH_DOCS = "docs"  # the English pages every language translates
-FRENCH = "fr"  # its words in config.extra get French typography, as hooks/typography.py does
+FRENCH = "fr"  # its words in config.extra get French typography, as the French build's do
 # A page's YAML front matter, as MkDocs reads it (mkdocs.utils.meta).
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 HEADER = "# Written by `python -m guide pages` from the project's mkdocs.yml and content/: do not edit.\n"
@@ -77,7 +77,7 @@ def export(project: Path, language: str = ENGLISH.code, *, site_url: str | None 
     """Everything the hooks would serve for `language`'s build of the project at `project`,
     without writing it. `site_url`: the English site's address (see english_address)."""
     name = config_name(language)
-    config = _resolved(project, name)
+    config = resolved_config(project, name)
     if str((config.get("theme") or {}).get("language") or ENGLISH.code) != language:
         raise ExportError(f"{name}: theme.language is not {language!r}")
     docs_dir = _inside(config.get("docs_dir", "docs"))
@@ -97,7 +97,7 @@ def export(project: Path, language: str = ENGLISH.code, *, site_url: str | None 
     pages = {}
     for src_uri, text in written.items():
         markdown = fill_markers(text, content, src_uri=src_uri)
-        # As hooks/guide_pages.py's on_page_markdown: the note on a page part of which is stale.
+        # As the build does: the note on a page part of which is stale.
         if src_uri in stale_pages or stale_fields_in(markdown, texts):
             markdown = with_stale_note(markdown, content.strings)
         pages[src_uri] = markdown
@@ -161,7 +161,7 @@ def hookless_config(config: dict[str, Any], content: Content, english_url: str) 
     config["nav"] = splice_nav(config.get("nav"), content)
     extra = {**(config.get("extra") or {}), **theme_extra(content), **language_extra(content, english_url)}
     if content.language == FRENCH:
-        # hooks/typography.py's on_config: the words the scripts write, and the site's name.
+        # As the French build does: the words the scripts write, and the site's name and description.
         extra["script_words"] = {key: french_text(text) for key, text in extra["script_words"].items()}
         config["site_name"] = french_text(config["site_name"])
         config["site_description"] = french_text(config["site_description"])
@@ -234,7 +234,7 @@ def _load(config_text: str, name: str = CONFIG) -> dict[str, Any]:
     return config
 
 
-def _resolved(project: Path, name: str) -> dict[str, Any]:
+def resolved_config(project: Path, name: str) -> dict[str, Any]:
     """The config file `name` with its INHERIT merged in, as MkDocs merges it: mappings key by
     key, anything else (lists included) replaced by the child's."""
     path = project / name
@@ -246,7 +246,7 @@ def _resolved(project: Path, name: str) -> dict[str, Any]:
         return config
     if not isinstance(parent, str) or PurePosixPath(parent).name == name:
         raise ExportError(f"{name}: INHERIT must name another config file")
-    return _merge(_resolved(project, _inside(parent)), config)
+    return _merge(resolved_config(project, _inside(parent)), config)
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

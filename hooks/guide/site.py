@@ -93,8 +93,8 @@ _PERMALINK = re.compile(r'<a class="headerlink" (?!tabindex="-1")')
 def quiet_permalinks(html: str) -> str:
     """Every toc permalink (the ¶ after a heading) in `html` out of the Tab order and hidden
     from screen readers: it stays for copying a link, without a Tab stop of its own or being
-    read as part of the heading. hooks/permalinks.py applies it to each page's body, the
-    hook-free build (hooks/build_zensical.py) to each built page."""
+    read as part of the heading. A build hook applies it to each page's body, the hook-free
+    build to each built page."""
     return _PERMALINK.sub('<a class="headerlink" tabindex="-1" aria-hidden="true" ', html)
 
 
