@@ -97,6 +97,7 @@ def test_a_yes_in_the_triage_points_to_the_safety_page_in_the_same_language(tab:
     assert pages and all(f"/{code}/safety/" in href for href in pages), hrefs
 
 
+@pytest.mark.parametrize("languages_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("code", CODES)
 def test_a_page_asks_for_nothing_that_is_not_there(tab: Any, languages_url: str, code: str) -> None:
     """No request fails: Material looks for a sitemap beside any alternate link in the head."""
