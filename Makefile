@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview translations build test test-engines test-unit test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical
+.PHONY: setup serve preview translations build test test-engines test-unit test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical zensical-env
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -71,7 +71,9 @@ system-deps:
 
 # --dist loadgroup: the tests marked xdist_group (those that build a changed copy of the
 # project, and the engine tests) go to one worker per group, so each such build is made once.
-test: setup system-deps
+# The hook-free stack is tested too: zensical-env installs the pinned Zensical, and the suite
+# builds every language with it once (tests/conftest.py) and compares it with the hooks' build.
+test: setup system-deps zensical-env
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # The safety behaviours, print and console checks in WebKit and Firefox only (tests/engines/).
@@ -132,16 +134,22 @@ bench-record: bench-deps
 bench-deps: setup
 	cd bench && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 
-# The site as a plain project with no hooks (export/mkdocs.yml, export/docs, export/overrides),
-# for engines that run no hooks; see MAINTAINING.md.
+# The site in every language as plain projects with no hooks (export/mkdocs.yml and
+# mkdocs.xx.yml, each language's docs, export/overrides), for engines that run no hooks; see
+# MAINTAINING.md. The addresses are those of SITE_URL (or mkdocs.yml's), read when exporting.
 export: setup
 	PYTHONPATH=hooks $(BIN)/python -m guide pages export
 
-# Build the export with Zensical (pinned in pyproject.toml's zensical extra, in its own
-# .venv-zensical) into export/site, then add the Content-Security-Policy as the hook would.
-zensical: export .venv-zensical/.installed
-	cd export && ../.venv-zensical/bin/zensical build --strict -f mkdocs.yml
-	PYTHONPATH=hooks $(BIN)/python -m csp_site export/site
+# Build every language of the export with Zensical into export/site (English) and
+# export/site/xx/, the same addresses as `make build`'s; then French typography, the search
+# index (once `python -m guide search-index` exists) and one Content-Security-Policy, as the
+# hooks would (hooks/build_zensical.py). Serve it: python3 -m http.server -d export/site
+zensical: export zensical-env
+	PYTHONPATH=hooks $(BIN)/python hooks/build_zensical.py export .venv-zensical/bin/zensical
+
+# Zensical, pinned exactly in pyproject.toml's zensical extra, in its own .venv-zensical (it
+# is not in requirements.lock: its dependencies are not MkDocs'). Reinstalled when the pin moves.
+zensical-env: .venv-zensical/.installed
 
 .venv-zensical/.installed: pyproject.toml
 	$(PYTHON) -m venv .venv-zensical

@@ -1,8 +1,13 @@
 """Shared fixtures: a real `mkdocs build --strict`, the site served over http, a browser.
 
-Session fixtures are made once per test process, except the two builds nearly every worker
-needs (the site, and the site in every language): under xdist (`make test`) the controller
-builds each once and serves it for all workers (shared_builds.py). Helpers live in support.py."""
+Session fixtures are made once per test process, except the builds many workers need (the
+site, the site in every language, and every language built by Zensical from the hook-free
+export): under xdist (`make test`) the controller builds each once and serves it for all
+workers (shared_builds.py). Helpers live in support.py.
+
+`site_url` and `languages_url` are the hooks' build unless a test asks for another engine's,
+indirectly: `@pytest.mark.parametrize("site_url", ENGINES, indirect=True)` runs it on both
+stacks, and every fixture built on them (`page`, `phone`, `context`) follows."""
 
 from __future__ import annotations
 
@@ -20,13 +25,16 @@ from shared_builds import WORKER_KEY, Shared, wait_for
 from guide.content import Content
 from sitetools import CHROMIUM_FLAGS, BuiltSite, address_of, reserved_port, serve_directory
 from support import (
+    ENGINES,
     FIXTURES,
     ODD_IDS,
     ROOT,
     build_languages,
+    build_zensical,
     copy_project,
     guarded_context,
     phone_page,
+    require_zensical,
     run_mkdocs,
     served_build,
     site_content,
@@ -53,6 +61,7 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 SHARED_BUILDS = {
     "site": lambda out, url: run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(out), site_url=url),
     "languages": lambda out, url: build_languages(ROOT, out, site_url=url),
+    "zensical": lambda out, url: build_zensical(ROOT, out, site_url=url),
 }
 _SHARED = pytest.StashKey[Shared]()
 
@@ -114,9 +123,23 @@ def built_site(_site: tuple[BuiltSite, bool]) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def site_url(_site: tuple[BuiltSite, bool]) -> Iterator[str]:
+def hooks_site_url(_site: tuple[BuiltSite, bool]) -> Iterator[str]:
     """The built site served over http on 127.0.0.1 (never file://)."""
     yield from _served(_site)
+
+
+def _engine_url(request: pytest.FixtureRequest, hooks_fixture: str) -> str:
+    engine = getattr(request, "param", ENGINES[0])
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: one of {ENGINES}")
+    return str(request.getfixturevalue(hooks_fixture if engine == "hooks" else "zensical_url"))
+
+
+@pytest.fixture
+def site_url(request: pytest.FixtureRequest) -> str:
+    """The English site served over http: the hooks' build, or with the indirect parameter
+    "zensical" the Zensical build (whose English is at its root too)."""
+    return _engine_url(request, "hooks_site_url")
 
 
 @pytest.fixture(scope="session")
@@ -126,9 +149,35 @@ def languages_site(_languages: tuple[BuiltSite, bool]) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def languages_url(_languages: tuple[BuiltSite, bool]) -> Iterator[str]:
+def hooks_languages_url(_languages: tuple[BuiltSite, bool]) -> Iterator[str]:
     """The site in every language, served over http on 127.0.0.1."""
     yield from _served(_languages)
+
+
+@pytest.fixture
+def languages_url(request: pytest.FixtureRequest) -> str:
+    """The site in every language: the hooks' build, or with the indirect parameter "zensical"
+    Zensical's."""
+    return _engine_url(request, "hooks_languages_url")
+
+
+@pytest.fixture(scope="session")
+def _zensical(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, bool]:
+    require_zensical()  # skips or fails (CI) before asking the controller for the build
+    return _build(request, "zensical", tmp_path_factory.mktemp("zensical"))
+
+
+@pytest.fixture(scope="session")
+def zensical_site(_zensical: tuple[BuiltSite, bool]) -> BuiltSite:
+    """Every language of the hook-free export built by Zensical, as `make zensical` does,
+    once per test run: English at the root, each other language in xx/."""
+    return _zensical[0]
+
+
+@pytest.fixture(scope="session")
+def zensical_url(_zensical: tuple[BuiltSite, bool]) -> Iterator[str]:
+    """The Zensical build served over http on 127.0.0.1."""
+    yield from _served(_zensical)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,6 +83,49 @@ def build_languages(project: Path, out: Path, *, site_url: str) -> subprocess.Co
     """Every language into `out` (English) and `out`/xx/, as `make build` does."""
     script = project / "hooks" / "build_languages.py"
     return run_engine([sys.executable, str(script), str(out)], project, site_url=site_url, timeout=300)
+
+
+# The hook-free stack: Zensical, pinned in pyproject.toml's zensical extra, in its own venv
+# (`make zensical-env`, which `make test` runs), or $ZENSICAL.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ENGINES = ("hooks", "zensical")  # what `site_url` and `languages_url` take as an indirect parameter
+
+
+def zensical_command() -> str | None:
+    return os.environ.get("ZENSICAL") or (str(ZENSICAL) if ZENSICAL.exists() else None)
+
+
+def require_zensical() -> str:
+    """The Zensical command; without one the test is skipped on a contributor's machine, with
+    the command that installs it, and fails in CI (CI=true), as a missing browser engine does."""
+    import pytest
+
+    command = zensical_command()
+    if command is not None:
+        return command
+    message = f"{ZENSICAL} is missing: `make zensical-env` installs the pinned Zensical (`make test` does)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def build_zensical(project: Path, out: Path, *, site_url: str) -> subprocess.CompletedProcess[str]:
+    """Every language of `project`'s hook-free export built by Zensical into `out` (English)
+    and `out`/xx/, with French typography and the policy over the whole tree: `make zensical`."""
+    from guide.export import write_export
+
+    command = zensical_command()
+    if command is None:
+        raise FileNotFoundError(f"{ZENSICAL} is missing: `make zensical-env` installs it")
+    exported = out.parent / f"{out.name}-export"
+    write_export(project, exported, site_url=site_url)
+    script = project / "hooks" / "build_zensical.py"
+    result = run_engine([sys.executable, str(script), str(exported), command], project, site_url=site_url, timeout=300)
+    if result.returncode == 0:
+        if out.exists():
+            out.rmdir()  # an empty folder made for it
+        (exported / "site").rename(out)
+    return result
 
 
 def run_engine(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from guide.content import load_content
-from support import CHECKLIST_KEY, ODD_IDS, ROOT, box, keep, nav_link, record
+from support import CHECKLIST_KEY, ENGINES, ODD_IDS, ROOT, box, keep, nav_link, record
 
 pytestmark = pytest.mark.browser
 
@@ -321,6 +321,7 @@ def test_without_javascript_the_list_is_readable_and_buttons_hidden(browser: Any
         context.close()
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_ticks_last_for_the_visit_until_the_reader_chooses(phone: Any) -> None:
     phone.goto(f"phases/{FIRST.id}/")
     section = phone.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}]")

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from guide.render import digits
 from message_corpus import LANGUAGES, drafts
-from support import EXIT_GLOB, guarded_context, site_content
+from support import ENGINES, EXIT_GLOB, guarded_context, site_content
 
 pytestmark = pytest.mark.browser
 
@@ -84,6 +84,7 @@ def test_help_is_in_view_before_any_answer_or_typing(phone: Any) -> None:
         assert help_now.locator(f"a[href='tel:{digits(number.number)}']").first.is_visible(), number.region
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_the_rules_are_fetched_only_after_a_no_and_only_once(page: Any) -> None:
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url) if "message-rules" in request.url else None)
@@ -101,6 +102,7 @@ def test_the_rules_are_fetched_only_after_a_no_and_only_once(page: Any) -> None:
     assert len(asked) == 1
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_a_draft_not_to_send_gets_only_do_not_send_and_its_section(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
@@ -234,6 +236,7 @@ def test_answer_and_box_are_private_and_cleared_on_every_show_and_on_leaving(pag
     assert page.locator(DRAFT).input_value() == ""
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("how", ["click", "shift"])
 def test_the_quick_exit_empties_the_box_before_it_leaves(page: Any, how: str) -> None:
     # The exit's request is cancelled, so the page stays to be looked at and never gets a

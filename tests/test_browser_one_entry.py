@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from guide.content import load_content
-from support import EXIT_GLOB, ROOT, neutral_exit
+from support import ENGINES, EXIT_GLOB, ROOT, neutral_exit
 
 pytestmark = pytest.mark.browser
 
@@ -15,6 +15,7 @@ CONTENT = load_content(ROOT / "content")
 FIRST = CONTENT.guide.phases[0]
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("how", ["click", "shift"])
 def test_after_the_exit_back_never_shows_a_page_of_this_site(phone: Any, site_url: str, how: str) -> None:
     neutral_exit(phone)

@@ -10,7 +10,7 @@ import pytest
 from conftest import CHROMIUM
 from guide.content import load_content
 from sitetools import CHROMIUM_FLAGS
-from support import ROOT, guarded_context
+from support import ENGINES, ROOT, guarded_context
 
 pytestmark = pytest.mark.browser
 
@@ -58,6 +58,7 @@ def test_a_yes_answers_beside_the_question_and_turns_the_page_to_safety(phone: A
     assert phone.locator(".md-footer__link--next").get_attribute("href").endswith(f"/phases/{FIRST.id}/")
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_triage_answers_are_never_restored(phone: Any) -> None:
     phone.goto("triage/")
     phone.locator("input[type=radio][value=yes]").first.check()
@@ -81,6 +82,7 @@ def restoring_browser(browser: Any) -> Iterator[Any]:
     chromium.close()
 
 
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_after_back_nothing_of_a_yes_is_left_to_see_or_hear(restoring_browser: Any, site_url: str) -> None:
     offsite: list[str] = []
     context = guarded_context(restoring_browser, site_url, offsite)

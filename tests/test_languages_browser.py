@@ -13,6 +13,7 @@ from accessibility import axe_violations
 from guide.content import load_content
 from guide.languages import TRANSLATED
 from support import (
+    ENGINES,
     EXIT_URL,
     PHONE,
     ROOT,
@@ -41,6 +42,7 @@ def tab(browser: Any, languages_url: str) -> Iterator[Any]:
         yield page
 
 
+@pytest.mark.parametrize("languages_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("code", CODES)
 def test_the_switch_goes_to_the_same_page_keeps_ticks_and_adds_no_history(
     tab: Any, languages_url: str, code: str
@@ -82,6 +84,7 @@ def test_the_switch_stores_nothing_and_ignores_the_browsers_language(
     assert offsite == []
 
 
+@pytest.mark.parametrize("languages_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("code", CODES)
 def test_a_yes_in_the_triage_points_to_the_safety_page_in_the_same_language(tab: Any, code: str) -> None:
     tab.goto(f"{code}/triage/")
@@ -94,6 +97,7 @@ def test_a_yes_in_the_triage_points_to_the_safety_page_in_the_same_language(tab:
     assert pages and all(f"/{code}/safety/" in href for href in pages), hrefs
 
 
+@pytest.mark.parametrize("languages_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("code", CODES)
 def test_a_page_asks_for_nothing_that_is_not_there(tab: Any, languages_url: str, code: str) -> None:
     """No request fails: Material looks for a sitemap beside any alternate link in the head."""
@@ -106,6 +110,7 @@ def test_a_page_asks_for_nothing_that_is_not_there(tab: Any, languages_url: str,
     assert failed == []
 
 
+@pytest.mark.parametrize("languages_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 @pytest.mark.parametrize("code", CODES)
 def test_the_quick_exit_leaves_for_its_own_page_and_back_does_not_return(
     tab: Any, languages_url: str, code: str

@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from accessibility import axe_violations
 
+from guide.languages import TRANSLATED
 from sitetools import BuiltSite
-from support import site_paths
+from support import ENGINES, site_paths
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,15 @@ def test_every_page_has_no_axe_violations_in_light_and_dark(context: Any, path: 
     assert not count, f"/{path} ({scheme}):\n{report}"
 
 
-@pytest.mark.parametrize("path", PATHS)
+# Every page of the hooks' build; and of Zensical's, which builds every language from the export.
+ZENSICAL_PATHS = [root + path for root in ["", *(f"{language.code}/" for language in TRANSLATED)] for path in PATHS]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "path"),
+    [*((ENGINES[0], path) for path in PATHS), *((ENGINES[1], path) for path in ZENSICAL_PATHS)],
+    indirect=["site_url"],
+)
 def test_no_page_breaks_the_content_security_policy(context: Any, path: str) -> None:
     context.add_init_script(WATCH)
     page = context.new_page()

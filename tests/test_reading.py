@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from guide.content import load_content
 from sitetools import BuiltSite
-from support import ROOT, guarded_context
+from support import ENGINES, ROOT, guarded_context
 
 CONTENT = load_content(ROOT / "content")
 GUIDE = CONTENT.guide
@@ -106,6 +106,7 @@ def test_the_sidebar_numbers_the_phases_on_desktop_and_shows_where_i_am(desktop:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_steps_are_headings_and_permalinks_are_quiet(desktop: Any) -> None:
     desktop.goto(f"phases/{FIRST.id}/")
     for number, step in enumerate(FIRST.steps, start=1):

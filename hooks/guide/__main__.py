@@ -1,7 +1,7 @@
 """Command line, from the project folder (the one with mkdocs.yml):
 
   PYTHONPATH=hooks python -m guide content [FOLDER]   check the content without building the site
-  PYTHONPATH=hooks python -m guide pages OUT          write the site as a project with no hooks
+  PYTHONPATH=hooks python -m guide pages OUT          write the site, every language, as projects with no hooks
   PYTHONPATH=hooks python -m guide translations       per language: fields current, stale, missing
   PYTHONPATH=hooks python -m guide translations todo LANG FILE
                                                       the entries LANG's FILE lacks or must update
@@ -10,8 +10,9 @@
   PYTHONPATH=hooks python -m guide search-index SITE  the search index of each language built in SITE
 
 `content` prints every problem as `file:line: where: what` (exit status 1), or a one-line
-summary. `pages` writes OUT/mkdocs.yml, OUT/docs/ and OUT/overrides/ (see export.py), for an
-engine that runs no hooks: `cd OUT && zensical build`, or `mkdocs build`. `message-model`
+summary. `pages` writes OUT/mkdocs.yml, OUT/mkdocs.xx.yml, each language's docs and OUT/overrides/
+(see export.py), for an engine that runs no hooks: `cd OUT && zensical build -f mkdocs.yml`,
+then each mkdocs.xx.yml, then `python -m csp_site OUT/site`. `message-model`
 writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_model.py).
 `search-index` runs after any engine's build: SITE is a language's folder (site/, site/es/) or
 the folder holding them all; every language found in it gets its own search/index.json (see
@@ -154,11 +155,12 @@ def search_index(site: Path) -> int:
 
 def pages(out: Path) -> int:
     try:
-        result = write_export(Path.cwd(), out)
+        results = write_export(Path.cwd(), out)
     except (ContentError, ExportError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"{out}: {len(result.pages)} pages and a mkdocs.yml without hooks")
+    for result in results:
+        print(f"{out / result.config_name}: {len(result.pages)} pages into {out / result.site_dir}, no hooks")
     return 0
 
 

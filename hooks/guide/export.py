@@ -1,15 +1,22 @@
 """Write the site as a plain project that needs no hooks: every page as a Markdown file.
 
-For engines that read `mkdocs.yml` but run no hooks (Zensical, MkDocs 2): the export holds
-the hand-written pages with their markers filled, every generated page, the theme overrides,
-and an `mkdocs.yml` without `hooks:` whose nav lists the phases and whose `extra` carries what
-the templates read. It is what the hooks serve, materialised, so an engine without hooks builds
-the same pages. The Content-Security-Policy is a separate
-step: guide/csp.py's `apply_policy`, from the command line.
+For engines that read `mkdocs.yml` but run no hooks (Zensical, MkDocs 2): the export holds,
+for every language, the hand-written pages with their markers filled (and the stale notes of a
+translation), every generated page, and a config without `hooks:` or `INHERIT:` whose nav lists
+the phases and whose `extra` carries what the templates read (the quick exit, the words, the
+language switch); the theme overrides are shared. It is what the hooks serve, materialised, so
+an engine without hooks builds the same pages at the same addresses: `mkdocs.yml` into `site/`,
+each `mkdocs.xx.yml` into `site/xx/`. What the hooks do to the built HTML is a separate step
+over the whole tree (`python -m csp_site`): French typography, then the Content-Security-Policy.
+
+The addresses (site_url, the switch's and hreflang's links) are fixed when exporting: from
+`site_url=`, else SITE_URL, else mkdocs.yml's default. Export again for another address.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,12 +25,21 @@ from typing import Any
 import yaml
 
 from .content import Content, load_content
+from .languages import ENGLISH, LANGUAGES
 from .message_rules import FOLDER as RULES_FOLDER
+from .multilingual import check_pages, language_extra, stale_fields_in, stale_texts, with_stale_note
+from .multilingual import site_url as language_url
+from .problems import ContentError
 from .render import message_rules, site_pages
-from .site import fill_markers, localise_theme, splice_nav, theme_extra
+from .site import fill_markers, localise_theme, site_identity, splice_nav, theme_extra
+from .typography import french_text
 
 CONFIG = "mkdocs.yml"
 CONTENT = "content"  # next to mkdocs.yml, where the build reads it
+ENGLISH_DOCS = "docs"  # the English pages every language translates
+FRENCH = "fr"  # its words in config.extra get French typography, as the French build's do
+# A page's YAML front matter, as MkDocs reads it (mkdocs.utils.meta).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 HEADER = "# Written by `python -m guide pages` from the project's mkdocs.yml and content/: do not edit.\n"
 
 
@@ -34,75 +50,158 @@ class ExportError(Exception):
 @dataclass(frozen=True)
 class Export:
     pages: dict[str, str]  # docs-relative path -> text: every page of the site, and the message check's rules
-    config: str  # the hook-free mkdocs.yml
+    config: str  # the hook-free config
     docs_dir: str  # both relative to the project, and so to the export
     custom_dir: str | None
+    language: str = ENGLISH.code
+    config_name: str = CONFIG  # mkdocs.yml, or mkdocs.xx.yml for another language
+    site_dir: str = "site"  # where the config builds to, relative to the export: site/ or site/xx/
 
 
-def export(project: Path) -> Export:
-    """Everything the hooks would serve for the project at `project`, without writing it."""
-    config_text = (project / CONFIG).read_text(encoding="utf-8")
-    config = _load(config_text)
+def config_name(language: str) -> str:
+    return CONFIG if language == ENGLISH.code else f"mkdocs.{language}.yml"
+
+
+def english_address(project: Path, given: str | None = None) -> str:
+    """The English site's address the export is made for: `given`, else $SITE_URL, else the
+    default mkdocs.yml's `!ENV [SITE_URL, default]` names (or its plain site_url)."""
+    if given:
+        return given
+    value = _load((project / CONFIG).read_text(encoding="utf-8")).get("site_url")
+    if isinstance(value, _Tagged):
+        return _env_value(value.node) or "/"
+    return value if isinstance(value, str) and value else "/"
+
+
+def export(project: Path, language: str = ENGLISH.code, *, site_url: str | None = None) -> Export:
+    """Everything the hooks would serve for `language`'s build of the project at `project`,
+    without writing it. `site_url`: the English site's address (see english_address)."""
+    name = config_name(language)
+    config = resolved_config(project, name)
+    if str((config.get("theme") or {}).get("language") or ENGLISH.code) != language:
+        raise ExportError(f"{name}: theme.language is not {language!r}")
     docs_dir = _inside(config.get("docs_dir", "docs"))
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     # As the hook does: the words the theme's templates and scripts use are checked too.
     overrides = project / _inside(custom) if custom is not None else None
-    content = load_content(project / CONTENT, shown_as=CONTENT, theme=overrides, theme_shown_as=str(custom))
+    content = load_content(
+        project / CONTENT, shown_as=CONTENT, language=language, theme=overrides, theme_shown_as=str(custom)
+    )
     docs = project / docs_dir
-    pages = {
-        path.relative_to(docs).as_posix(): fill_markers(
-            path.read_text(encoding="utf-8"), content, src_uri=path.relative_to(docs).as_posix()
-        )
-        for path in sorted(docs.rglob("*.md"))
+    written = {
+        path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))
     }
+    stale_pages = _stale_pages(project, docs_dir, written) if language != ENGLISH.code else set()
+    texts = stale_texts(content)
+    pages = {}
+    for src_uri, text in written.items():
+        markdown = fill_markers(text, content, src_uri=src_uri)
+        # As the build does: the note on a page part of which is stale.
+        if src_uri in stale_pages or stale_fields_in(markdown, texts):
+            markdown = with_stale_note(markdown, content.strings)
+        pages[src_uri] = markdown
     for page in site_pages(content):
         if page.src_uri in pages:
             raise ExportError(f"{page.src_uri}: generated, and also written by hand in the docs folder")
-        pages[page.src_uri] = page.markdown
+        markdown = page.markdown
+        if stale_fields_in(markdown, texts):
+            markdown = with_stale_note(markdown, content.strings)
+        pages[page.src_uri] = markdown
     rules = message_rules(content)
     pages[RULES_FOLDER + rules.name] = rules.text
-    return Export(pages, hookless_config(config_text, content), docs_dir, None if custom is None else _inside(custom))
+    english_url = english_address(project, site_url)
+    return Export(
+        pages,
+        hookless_config(config, content, english_url),
+        docs_dir,
+        None if custom is None else _inside(custom),
+        language=language,
+        config_name=name,
+        site_dir=_inside(config.get("site_dir", "site")),
+    )
 
 
-def write_export(project: Path, out: Path) -> Export:
-    """Write the export of `project` into `out`: mkdocs.yml, the docs folder and the overrides.
+def write_export(project: Path, out: Path, *, site_url: str | None = None) -> list[Export]:
+    """Write the export of `project` in every language into `out`: mkdocs.yml and
+    mkdocs.xx.yml, each language's docs folder, and the overrides they share.
 
     `out` must be empty, missing, or an earlier export (which is replaced).
     """
-    result = export(project)
+    results = [export(project, language.code, site_url=site_url) for language in LANGUAGES]
     earlier = out / CONFIG
     if out.exists() and any(out.iterdir()):
         if not (earlier.is_file() and earlier.read_text(encoding="utf-8").startswith(HEADER)):
             raise ExportError(f"{out} is neither empty nor an earlier export: not writing into it")
         shutil.rmtree(out)
-    # Non-Markdown files in the docs folder (images, say) come along as they are.
-    shutil.copytree(project / result.docs_dir, out / result.docs_dir, ignore=shutil.ignore_patterns("*.md"))
-    for src_uri, markdown in result.pages.items():
-        path = out / result.docs_dir / src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
-    if result.custom_dir is not None:
-        shutil.copytree(project / result.custom_dir, out / result.custom_dir)
-    (out / CONFIG).write_text(result.config, encoding="utf-8")
-    return result
+    for result in results:
+        # Non-Markdown files in the docs folder (images, say) come along as they are.
+        shutil.copytree(project / result.docs_dir, out / result.docs_dir, ignore=shutil.ignore_patterns("*.md"))
+        for src_uri, markdown in result.pages.items():
+            path = out / result.docs_dir / src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+        (out / result.config_name).write_text(result.config, encoding="utf-8")
+    custom_dirs = {result.custom_dir for result in results} - {None}
+    for custom_dir in sorted(str(folder) for folder in custom_dirs):
+        shutil.copytree(project / custom_dir, out / custom_dir)
+    return results
 
 
-def hookless_config(config_text: str, content: Content) -> str:
-    """`mkdocs.yml` without hooks: phases spliced into the nav, theme data in `extra`, and
-    Material's words that mkdocs.yml names by key written out.
-
-    Tags such as `!ENV` are kept as they are, so SITE_URL still works on the export.
-    """
-    config = _load(config_text)
+def hookless_config(config: dict[str, Any], content: Content, english_url: str) -> str:
+    """A language's config without hooks or INHERIT, as the hooks' on_config leaves it: its
+    address, name and description, phases spliced into the nav, theme data and the language
+    switch in `extra`, and Material's words that mkdocs.yml names by key written out."""
+    config = dict(config)
     config.pop("hooks", None)
+    config["site_url"] = (
+        language_url(english_url, content.language) if content.language != ENGLISH.code else english_url
+    )
+    config["site_name"], config["site_description"] = site_identity(content)
     config["nav"] = splice_nav(config.get("nav"), content)
-    config["extra"] = {**(config.get("extra") or {}), **theme_extra(content)}
+    extra = {**(config.get("extra") or {}), **theme_extra(content), **language_extra(content, english_url)}
+    if content.language == FRENCH:
+        # As the French build does: the words the scripts write, and the site's name and description.
+        extra["script_words"] = {key: french_text(text) for key, text in extra["script_words"].items()}
+        config["site_name"] = french_text(config["site_name"])
+        config["site_description"] = french_text(config["site_description"])
+    config["extra"] = extra
     toc = next(
         (ext["toc"] for ext in config.get("markdown_extensions") or [] if isinstance(ext, dict) and "toc" in ext), None
     )
     localise_theme((config.get("theme") or {}).get("palette"), toc, content)
     return HEADER + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _stale_pages(project: Path, docs_dir: str, translated: dict[str, str]) -> set[str]:
+    """A translation's hand-written pages whose English changed since; ExportError if one is
+    missing or has no `translated_from` (the hooks' build fails on the same)."""
+    english_folder = project / ENGLISH_DOCS
+    english = {
+        path.relative_to(english_folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(english_folder.rglob("*.md"))
+    }
+    result = check_pages(
+        english,
+        {path: front_matter(text) for path, text in translated.items()},
+        folder=docs_dir,
+        english_folder=ENGLISH_DOCS,
+    )
+    if result.problems:
+        raise ExportError(str(ContentError(result.problems)))
+    return {problem.file.removeprefix(docs_dir + "/") for problem in result.stale}
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """A page's YAML front matter, as MkDocs reads it; {} without one."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 # --- YAML that keeps tags ---------------------------------------------------------------------
@@ -128,11 +227,48 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged(node))
 _Dumper.add_representer(_Tagged, lambda dumper, value: value.node)
 
 
-def _load(config_text: str) -> dict[str, Any]:
+def _load(config_text: str, name: str = CONFIG) -> dict[str, Any]:
     config = yaml.load(config_text, Loader=_Loader)  # a SafeLoader that also keeps tags
     if not isinstance(config, dict):
-        raise ExportError(f"{CONFIG} is not a mapping")
+        raise ExportError(f"{name} is not a mapping")
     return config
+
+
+def resolved_config(project: Path, name: str) -> dict[str, Any]:
+    """The config file `name` with its INHERIT merged in, as MkDocs merges it: mappings key by
+    key, anything else (lists included) replaced by the child's."""
+    path = project / name
+    if not path.is_file():
+        raise ExportError(f"{name}: no such file in {project}")
+    config = _load(path.read_text(encoding="utf-8"), name)
+    parent = config.pop("INHERIT", None)
+    if parent is None:
+        return config
+    if not isinstance(parent, str) or PurePosixPath(parent).name == name:
+        raise ExportError(f"{name}: INHERIT must name another config file")
+    return _merge(resolved_config(project, _inside(parent)), config)
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in child.items():
+        old = merged.get(key)
+        merged[key] = _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
+
+
+def _env_value(node: yaml.Node) -> str | None:
+    """What `!ENV NAME` or `!ENV [NAME, ..., default]` reads now: the first variable set, else
+    the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(node.value))
+    if isinstance(node, yaml.SequenceNode):
+        values = [str(item.value) for item in node.value if isinstance(item, yaml.ScalarNode)]
+        for variable in values[:-1]:
+            if os.environ.get(variable):
+                return os.environ[variable]
+        return values[-1] if values else None
+    return None
 
 
 def _inside(folder: object) -> str:

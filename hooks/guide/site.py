@@ -7,6 +7,7 @@ same pages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .content import Content
@@ -83,6 +84,18 @@ def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
         if marker in markdown:
             markdown = markdown.replace(marker, fill(content, from_path=src_uri))
     return markdown
+
+
+# A toc permalink not yet quieted (so running quiet_permalinks twice changes nothing).
+_PERMALINK = re.compile(r'<a class="headerlink" (?!tabindex="-1")')
+
+
+def quiet_permalinks(html: str) -> str:
+    """Every toc permalink (the ¶ after a heading) in `html` out of the Tab order and hidden
+    from screen readers: it stays for copying a link, without a Tab stop of its own or being
+    read as part of the heading. A build hook applies it to each page's body, the hook-free
+    build to each built page."""
+    return _PERMALINK.sub('<a class="headerlink" tabindex="-1" aria-hidden="true" ', html)
 
 
 def theme_extra(content: Content) -> dict[str, Any]:
