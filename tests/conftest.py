@@ -20,6 +20,7 @@ from shared_builds import WORKER_KEY, Shared, wait_for
 from guide.content import Content
 from sitetools import CHROMIUM_FLAGS, BuiltSite, address_of, reserved_port, serve_directory
 from support import (
+    CHROMIUM,
     FIXTURES,
     ODD_IDS,
     ROOT,
@@ -143,14 +144,6 @@ def content() -> Content:
 
 
 # --- browser ---------------------------------------------------------------------------------
-
-# Debian's chromium-headless-shell: Chromium's headless build, from the same source package and
-# version as `chromium` (the same Blink and V8), without the desktop browser around them. A
-# fresh profile and tab cost about a third of the CPU they cost in the full browser (README,
-# Tests), and each test gets a fresh profile. CHROMIUM=/usr/bin/chromium runs them in the full one.
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
-# The full browser, for what only it does: restoring a page from the back-forward cache.
-FULL_CHROMIUM = os.environ.get("FULL_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from conftest import FULL_CHROMIUM
 from guide.content import load_content
 from sitetools import CHROMIUM_FLAGS
-from support import ROOT, guarded_context
+from support import FULL_CHROMIUM, ROOT, guarded_context
 
 pytestmark = pytest.mark.browser
 

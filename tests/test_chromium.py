@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import CHROMIUM, FULL_CHROMIUM
+from support import CHROMIUM, FULL_CHROMIUM
 
 pytestmark = pytest.mark.browser
 
