@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-CHROMIUM ?= /usr/bin/chromium
+CHROMIUM ?= /usr/bin/chromium-headless-shell
 
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
@@ -46,7 +46,8 @@ preview:
 translations: setup
 	PYTHONPATH=hooks $(BIN)/python -m guide translations
 
-# Browser tests need Debian's Chromium, the HTML validator needs Java, every build checks the
+# Browser tests need Debian's Chromium (its headless build, chromium-headless-shell, and the
+# full browser for the back-forward cache), the HTML validator needs Java, every build checks the
 # scripts with Node.js (hooks/bundle.py), and tests/engines/ needs WebKit (WebKitWebDriver,
 # MiniBrowser and its GObject bindings), Firefox ESR, Xvfb for WebKit's window, and poppler's
 # pdftoppm to look at printed pages: install whichever is missing from Debian's packages (as
@@ -54,7 +55,8 @@ translations: setup
 WEBKIT_LIB := /usr/lib/x86_64-linux-gnu
 system-deps:
 	@missing=""; \
-	  test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	  test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	  test -x $(CHROMIUM) || missing="$$missing chromium-headless-shell"; \
 	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	  test -x /usr/bin/WebKitWebDriver || missing="$$missing webkit2gtk-driver"; \

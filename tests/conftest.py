@@ -25,6 +25,7 @@ from shared_builds import WORKER_KEY, Shared, wait_for
 from guide.content import Content
 from sitetools import CHROMIUM_FLAGS, BuiltSite, address_of, reserved_port, serve_directory
 from support import (
+    CHROMIUM,
     ENGINES,
     FIXTURES,
     ODD_IDS,
@@ -193,8 +194,6 @@ def content() -> Content:
 
 # --- browser ---------------------------------------------------------------------------------
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
@@ -202,7 +201,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium-headless-shell")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS), headless=True)
         yield chromium

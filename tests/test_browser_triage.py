@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from conftest import CHROMIUM
 from guide.content import load_content
 from sitetools import CHROMIUM_FLAGS
-from support import ENGINES, ROOT, guarded_context
+from support import ENGINES, FULL_CHROMIUM, ROOT, guarded_context
 
 pytestmark = pytest.mark.browser
 
@@ -74,9 +73,11 @@ def test_triage_answers_are_never_restored(phone: Any) -> None:
 @pytest.fixture(scope="module")
 def restoring_browser(browser: Any) -> Iterator[Any]:
     """Chromium with its back-forward cache on (Playwright turns it off by default), so Back
-    restores a page as a reader's browser does, with its scripts' state as it was left."""
+    restores a page as a reader's browser does, with its scripts' state as it was left. The
+    full browser: the headless shell the other tests use never restores a page from it
+    (notRestoredReasons: "masked")."""
     chromium = browser.browser_type.launch(
-        executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS), ignore_default_args=["--disable-back-forward-cache"]
+        executable_path=FULL_CHROMIUM, args=list(CHROMIUM_FLAGS), ignore_default_args=["--disable-back-forward-cache"]
     )
     yield chromium
     chromium.close()
