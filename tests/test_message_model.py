@@ -17,10 +17,14 @@ from guide.content import MODEL_FOLDER, load_content
 from guide.message_model import (
     DRAFTS,
     FEATURES_JS,
+    FOLDS,
     GATE,
     HARMLESS,
     SELF_HARM,
+    Draft,
+    batches,
     danger,
+    folds,
     gated,
     inputs_digest,
     languages,
@@ -39,6 +43,37 @@ RETRAIN = "retrain: PYTHONPATH=hooks .venv/bin/python -m guide message-model"
 
 def test_every_language_has_tuning_drafts() -> None:
     assert LANGUAGES == ["en", "es", "fr"]
+
+
+def test_a_batch_begins_at_a_named_comment_or_a_class_heading_met_again() -> None:
+    text = """drafts:
+  # --- threat ---
+  - {class: threat, text: "a"}
+  # --- harmless ---
+  - {class: harmless, text: "b"}
+  # --- threat ---
+  - {class: threat, text: "c"}
+  # --- writer 2, blind ---
+  - {class: threat, text: "d"}
+  # --- harmless ---
+  - {class: harmless, text: "e"}
+  # a plain note is no batch
+  - {class: harmless, text: "f"}
+"""
+    # The class heading after a named batch starts another: a named set of drafts ends where
+    # the file goes back to sections by class.
+    assert batches(text) == [0, 0, 1, 2, 3, 3]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_cross_validation_keeps_each_writer_s_batch_in_one_fold(code: str) -> None:
+    text = (ROOT / DRAFTS / f"tune.{code}.yml").read_text(encoding="utf-8")
+    batch = batches(text)
+    assert len(batch) == len(yaml.safe_load(text)["drafts"])
+    assert len(set(batch)) > FOLDS  # the comments do mark the batches
+    fold = folds([Draft("harmless", (), (), b) for b in batch])
+    assert len(set(fold)) == FOLDS
+    assert all(len({f for f, b in zip(fold, batch, strict=True) if b == one}) == 1 for one in set(batch))
 
 
 def test_training_twice_gives_the_same_bytes() -> None:

@@ -9,8 +9,10 @@ L2-regularised, then pruned to the largest weights so each language's file stays
 The features come from message-match.js itself, run under Node (tests/js/features.cjs), so the
 page and the training share one implementation of them. The gate and thresholds are chosen by
 k-fold cross-validation on the tuning drafts only (tests/data/drafts/tune.xx.yml; the held-out
-drafts are never read here): at most 2% of harmless drafts flagged, by the rules and the model
-together, for the most danger drafts caught. Everything is deterministic: same drafts, same bytes.
+drafts are never read here): at most 2.5% of harmless drafts flagged, by the rules and the model
+together, for the most danger drafts caught. The folds keep each writer's batch whole (`batches`):
+random folds put one writer's drafts on both sides, and their figures and thresholds promised
+more than drafts by a new writer then got. Everything is deterministic: same drafts, same bytes.
 
   PYTHONPATH=hooks python -m guide message-model     retrain every language's file
 """
@@ -21,6 +23,7 @@ import hashlib
 import json
 import math
 import random
+import re
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
@@ -37,6 +40,7 @@ from .message_rules import rules_data
 DRAFTS = Path("tests/data/drafts")  # tune.xx.yml; heldout.xx.yml is never read
 FEATURES_JS = Path("tests/js/features.cjs")
 HARMLESS, SELF_HARM = "harmless", "self-harm"
+CLASSES = {"stop-pressure", "around-block", "wont-give-up", "watching", "threat", SELF_HARM, "guilt", HARMLESS}
 PHASE = "reconnect"  # the danger rules are the same on every phase that has the check
 
 FOLDS = 5
@@ -47,7 +51,7 @@ L2 = 1e-5  # per draft
 MIN_DRAFTS = 2  # a feature seen in fewer training drafts gets no weight: it would only learn noise
 KEEP = 8000  # weights kept (the largest), all classes together: about 125 KB of JSON, 45 KB gzipped
 DIGITS = 3  # weights rounded, so the file is short and stable
-FALSE_ALARMS = 0.02  # of harmless drafts, rules and model together, cross-validated
+FALSE_ALARMS = 0.025  # of harmless drafts, rules and model together, cross-validated by batch
 GATE = "rules"  # the thresholds' key: a non-self-harm rule hit counts when P(harmless) <= it
 GATES = (0.3, 0.5, 0.7, 0.9, 1.0)  # tried by cross-validation; 1.0 lets every hit count
 UNGATED = frozenset({SELF_HARM})  # a crisis line shown in error costs far less than one missed
@@ -58,12 +62,44 @@ class Draft:
     label: str
     features: tuple[str, ...]
     rules: tuple[str, ...]  # the danger rules it meets
+    batch: int = 0  # the writer's batch it came in (`batches`): a fold keeps a batch whole
+
+
+CLASS_HEADING = re.compile(r"\s*# --- ([a-z-]+)\b")
+
+
+def batches(text: str) -> list[int]:
+    """Each draft's batch, from the tune file's comments: the file is one draft a line, and a
+    batch begins at a `# --- ` comment naming no class ("# --- writer 2 of ... ---"), or at a
+    class heading ("# --- threat ---") once the batch has had that class or was such a named
+    one. So the first corpus, each earlier held-out set, each tuning round and each blind writer
+    is its own batch."""
+    out: list[int] = []
+    batch, seen, named, started = 0, set[str](), False, False
+    for line in text.splitlines():
+        if not started:
+            started = line.startswith("drafts:")
+        elif line.lstrip().startswith("- {"):
+            out.append(batch)
+        elif line.lstrip().startswith("# --- "):
+            heading = CLASS_HEADING.match(line)
+            label = heading.group(1) if heading and heading.group(1) in CLASSES else None
+            if label is None or label in seen or named:
+                batch, seen = batch + 1, set()
+            named = label is None
+            if label:
+                seen.add(label)
+    return out
 
 
 def tuning_drafts(root: Path, language: str) -> tuple[Path, list[Draft]]:
     """The language's tuning drafts with their features and rule hits, from one Node run."""
     path = root / DRAFTS / f"tune.{language}.yml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["drafts"]
+    text = path.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)["drafts"]
+    batch = batches(text)
+    if len(batch) != len(raw):
+        raise ValueError(f"{path}: {len(raw)} drafts but {len(batch)} lines starting '- {{': keep one draft a line")
     rules = rules_data(load_content(root / "content", language=language).guide, language)
     run = subprocess.run(
         ["node", str(root / FEATURES_JS)],
@@ -74,7 +110,9 @@ def tuning_drafts(root: Path, language: str) -> tuple[Path, list[Draft]]:
         encoding="utf-8",
     )
     out = json.loads(run.stdout)
-    return path, [Draft(d["class"], tuple(o["features"]), tuple(o["danger"])) for d, o in zip(raw, out, strict=True)]
+    return path, [
+        Draft(d["class"], tuple(o["features"]), tuple(o["danger"]), b) for d, o, b in zip(raw, out, batch, strict=True)
+    ]
 
 
 def inputs_digest(drafts: list[Draft]) -> str:
@@ -219,14 +257,21 @@ def danger(rules: tuple[str, ...], p: dict[str, float], thresholds: dict[str, fl
 # --- thresholds by cross-validation ---------------------------------------------------------
 
 
+def folds(drafts: list[Draft]) -> list[int]:
+    """Each draft's fold: whole batches, largest first into the fold with fewest drafts so far
+    (ties: the lower fold, then the earlier batch), so a model is always judged on writers it
+    never read."""
+    size = Counter(d.batch for d in drafts)
+    load, where = [0] * FOLDS, {}
+    for batch, n in sorted(size.items(), key=lambda t: (-t[1], t[0])):
+        k = min(range(FOLDS), key=lambda f: (load[f], f))
+        where[batch], load[k] = k, load[k] + n
+    return [where[d.batch] for d in drafts]
+
+
 def cross_validated(drafts: list[Draft], classes: list[str]) -> list[dict[str, float]]:
-    """Each draft's probabilities from a model that never saw it: stratified folds, fixed."""
-    fold = [0] * len(drafts)
-    for label in classes:
-        members = [i for i, d in enumerate(drafts) if d.label == label]
-        random.Random(f"{SEED}{label}").shuffle(members)
-        for n, i in enumerate(members):
-            fold[i] = n % FOLDS
+    """Each draft's probabilities from a model that never saw it nor its batch's other drafts."""
+    fold = folds(drafts)
     out: list[dict[str, float]] = [{} for _ in drafts]
     for k in range(FOLDS):
         model = fit([d for d, f in zip(drafts, fold, strict=True) if f != k], classes)
@@ -317,7 +362,7 @@ def model_file(source: str, drafts: list[Draft]) -> tuple[str, dict[str, Any]]:
         "files": [source],
         "inputs": inputs_digest(drafts),
         "drafts": dict(sorted(Counter(d.label for d in drafts).items())),
-        "cross_validated": f"{FOLDS} folds; per class: drafts flagged by rules, model, either",
+        "cross_validated": f"{FOLDS} folds of whole batches; per class: drafts flagged by rules, model, either",
         "figures": report,
     }
     text = json.dumps(model, ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n"
