@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Content
+from .field_use import FieldRef, reading
 from .render import first_phase_link, phase_overview, phases_at_a_glance
 from .routes import phase_path
 from .strings import script_words
@@ -83,6 +84,13 @@ def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
         if marker in markdown:
             markdown = markdown.replace(marker, fill(content, from_path=src_uri))
     return markdown
+
+
+def filled_page(markdown: str, content: Content, *, src_uri: str) -> tuple[str, frozenset[FieldRef]]:
+    """`fill_markers`, and the translatable fields the filled markers show."""
+    with reading(content) as fields:
+        filled = fill_markers(markdown, content, src_uri=src_uri)
+    return filled, frozenset(fields)
 
 
 def theme_extra(content: Content) -> dict[str, Any]:

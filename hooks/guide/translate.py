@@ -97,6 +97,29 @@ def _walk(hint: Any, data: Any, loc: Loc, path: tuple[str, ...]) -> Iterator[tup
             yield from _walk(item, value, (*loc, index), (*path, str(name)))
 
 
+def record_fields(record: BaseModel, path: tuple[str, ...] = ()) -> Iterator[tuple[BaseModel, str, tuple[str, ...]]]:
+    """Each attribute of `record`, or of a record inside it, that holds translatable text: the
+    record, the attribute's name, and the paths of its text as `text_fields` names them from the
+    data (one for a `Line`, one per item for a tuple of them)."""
+    hints = _hints(type(record))
+    for name in type(record).model_fields:
+        value, hint = getattr(record, name), _unwrap_optional(hints[name])
+        here = (*path, name)
+        if _is_text(hint) and isinstance(value, str):
+            yield record, name, (".".join(here),)
+        elif isinstance(value, BaseModel):
+            yield from record_fields(value, here)
+        elif isinstance(value, tuple):
+            args = get_args(_strip(hint))
+            if args and _is_text(_unwrap_optional(args[0])):
+                yield record, name, tuple(".".join((*here, str(index + 1))) for index in range(len(value)))
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    label = item.id if isinstance(getattr(item, "id", None), str) else str(index + 1)  # type: ignore[attr-defined]
+                    yield from record_fields(item, (*here, label))
+
+
 @cache
 def _hints(model: type[BaseModel]) -> dict[str, Any]:
     return get_type_hints(model, include_extras=True)
