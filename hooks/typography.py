@@ -16,15 +16,13 @@ It must come before hooks/security_headers.py, which hashes each page's inline s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.typography import french_html, french_text
+from guide.typography import french_html, french_search_index, french_text, french_words
 
 FRENCH = "fr"
 
@@ -35,8 +33,7 @@ def _french(config: MkDocsConfig) -> bool:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _french(config):
-        words: dict[str, str] = config.extra.get("script_words") or {}
-        config.extra["script_words"] = {key: french_text(text) for key, text in words.items()}
+        config.extra["script_words"] = french_words(config.extra.get("script_words") or {})
         config.site_name = french_text(config.site_name)
         if config.site_description:
             config.site_description = french_text(config.site_description)
@@ -58,15 +55,6 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _french(config):
-        return
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.exists():
-        return
-    data: dict[str, Any] = json.loads(index.read_text(encoding="utf-8"))
-    for doc in data.get("docs", []):
-        if isinstance(doc.get("title"), str):
-            doc["title"] = french_html(doc["title"])
-        if isinstance(doc.get("text"), str):
-            doc["text"] = french_html(doc["text"])
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _french(config) and index.exists():
+        index.write_text(french_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")

@@ -216,7 +216,7 @@ def test_each_script_stays_under_3_kib_gzipped_as_readers_get_it(name: str) -> N
     # whose comments say why and cost readers nothing.
     import gzip
 
-    from minify_assets import minified
+    from guide.minify import minified
 
     script = minified((ROOT / JS / name).read_text(encoding="utf-8"), "application/javascript")
     assert len(gzip.compress(script.encode(), compresslevel=9)) < 3 * 1024

@@ -23,8 +23,10 @@ Nothing here knows about MkDocs: a build hook applies it to a French build.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # before ; ! ?
@@ -280,3 +282,19 @@ def _text_attributes(tag: str, name: str) -> str:
         return attr.group(0)
 
     return _ATTRIBUTE.sub(one, tag)
+
+
+def french_words(words: Mapping[str, str]) -> dict[str, str]:
+    """The words the scripts write into pages, each spaced."""
+    return {key: french_text(text) for key, text in words.items()}
+
+
+def french_search_index(index_json: str) -> str:
+    """A search index (`{"docs": [{"title", "text", ...}]}`, as JSON) with every title and
+    text spaced, written as compactly as the theme writes it."""
+    data: dict[str, Any] = json.loads(index_json)
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = french_html(doc[key])
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
