@@ -1,4 +1,4 @@
-"""MkDocs hook: the site's own scripts served as two checked bundles (guide/bundle.py says why
+"""MkDocs hook: the site's own scripts served as two checked bundles (guide/assets/bundle.py says why
 and how). Our scripts leave `extra_javascript` for the two bundles, which are added as files.
 """
 
@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from guide.bundle import ScriptError, bundled_entries, bundles
+from guide.assets.bundle import ScriptError, bundled_entries, bundles
 
 _sources: list[str] = []
 

@@ -3,7 +3,7 @@
 on_config loads and validates the content (a broken file fails the build with `file:line`
 messages and no traceback), and places the phases in the nav; on_files adds the generated
 pages; on_page_markdown fills markers in hand-written pages; on_serve watches the content.
-Changes to this file or to `guide/*.py` need `make serve` restarted (MkDocs 1.6 does not
+Changes to this file or to `guide/` need `make serve` restarted (MkDocs 1.6 does not
 reload hook code); content and template changes rebuild live.
 """
 
@@ -25,14 +25,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from guide import ContentError
-from guide.content import Content, load_content
-from guide.field_use import FieldRef, stale_fields
-from guide.languages import ENGLISH, by_code
-from guide.message_rules import FOLDER as RULES_FOLDER
-from guide.multilingual import check_pages, language_extra, needs_stale_note, site_url, with_stale_note
-from guide.render import message_rules, site_pages
-from guide.site import filled_page, localise_theme, site_identity, splice_nav, theme_extra
-from guide.strings import TEMPLATES
+from guide.content.loading import Content, load_content
+from guide.content.strings import TEMPLATES
+from guide.message_check.rules import FOLDER as RULES_FOLDER
+from guide.rendering.markdown import message_rules, site_pages
+from guide.rendering.site import filled_page, localise_theme, site_identity, splice_nav, theme_extra
+from guide.translations.field_use import FieldRef, stale_fields
+from guide.translations.language_build import check_pages, language_extra, needs_stale_note, site_url, with_stale_note
+from guide.translations.languages import ENGLISH, by_code
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 ENGLISH_DOCS = Path("docs")  # the English pages every language translates, relative to mkdocs.yml
@@ -54,7 +54,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _content, _stale_fields
     language = str(config.theme["language"] or ENGLISH.code)
     if by_code(language) is None:
-        raise PluginError(f"theme.language '{language}' is not one of the site's languages (guide/languages.py)")
+        raise PluginError(
+            f"theme.language '{language}' is not one of the site's languages (guide/translations/languages.py)"
+        )
     english_url = config.site_url or "/"
     if language != ENGLISH.code:
         # One build per language, in its own folder below the English site (mkdocs.xx.yml).

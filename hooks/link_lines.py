@@ -2,7 +2,7 @@
 
 MkDocs says "Doc file 'about.md' contains a link 'nope.md', but the target is not found among
 documentation files." and no line. A logging filter on the logger that says it puts the place
-guide/lines.py finds (`docs/about.md:12`) in front, so the terminal, `make build`, CI and the
+guide/content/lines.py finds (`docs/about.md:12`) in front, so the terminal, `make build`, CI and the
 error page `make serve` shows (serve_errors.py) all name the line to open.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.lines import LinkFinder
+from guide.content.lines import LinkFinder
 
 _LOGGER = "mkdocs.structure.pages"  # where MkDocs logs its link warnings
 _NAME = "second-chance: link lines"  # marks our filter, to replace it on each rebuild

@@ -1,4 +1,4 @@
-"""MkDocs hook: our built CSS and JavaScript minified (guide/minify.py), except under
+"""MkDocs hook: our built CSS and JavaScript minified (guide/assets/minify.py), except under
 `mkdocs serve`, which keeps the files as written, comments and all, for whoever is editing
 them. Not named minify.py: that is the name of the minifier's own module. It runs before
 security_headers.py, though minifying changes no hash the policy holds.
@@ -12,7 +12,7 @@ import build_state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from guide.minify import minify_site
+from guide.assets.minify import minify_site
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

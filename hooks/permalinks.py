@@ -1,5 +1,5 @@
 """MkDocs hook: every page's ¶ permalinks out of the Tab order and the heading's name
-(guide/permalinks.py)."""
+(guide/rendering/permalinks.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.permalinks import quiet_permalinks
+from guide.rendering.permalinks import quiet_permalinks
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,5 +1,5 @@
 """MkDocs hook, for `mkdocs serve` only: while the build is broken, every address answers at
-once with a page that lists the problems (guide/problem_page.py), and live reload stays
+once with a page that lists the problems (guide/rendering/problem_page.py), and live reload stays
 connected.
 
 MkDocs 1.6 alone prints the problems and then holds every request until a build succeeds, so
@@ -28,7 +28,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils import DuplicateFilter
 
-from guide.problem_page import PAGE, SiteLook, error_page, site_look
+from guide.rendering.problem_page import PAGE, SiteLook, error_page, site_look
 
 log = logging.getLogger("mkdocs.serve_errors")
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: French typography (guide/typography.py) on every French string the build writes.
+"""MkDocs hook: French typography (guide/rendering/typography.py) on every French string the build writes.
 
 Registered in mkdocs.fr.yml only, and a no-op in any other language. It spaces:
 
@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.typography import french_html, french_search_index, french_text, french_words
+from guide.rendering.typography import french_html, french_search_index, french_text, french_words
 
 FRENCH = "fr"
 

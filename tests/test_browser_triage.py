@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import CHROMIUM
-from guide.content import load_content
+from guide.content.loading import load_content
 from sitetools import CHROMIUM_FLAGS
 from support import ROOT, guarded_context
 

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from guide.site import MARKERS
+from guide.rendering.site import MARKERS
 from sitetools import BuiltSite, parse_html
 from support import ROOT, copy_project, run_mkdocs, site_content
 

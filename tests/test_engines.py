@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from guide.csp import apply_policy
 from guide.export import write_export
-from guide.multilingual import LANGUAGE_EXTRA
+from guide.policy.csp import apply_policy
+from guide.translations.language_build import LANGUAGE_EXTRA
 from sitetools import BuiltSite, parse_html
 from support import ROOT, run_engine, run_mkdocs
 

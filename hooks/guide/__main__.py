@@ -11,7 +11,7 @@
 `content` prints every problem as `file:line: where: what` (exit status 1), or a one-line
 summary. `pages` writes OUT/mkdocs.yml, OUT/docs/ and OUT/overrides/ (see export.py), for an
 engine that runs no hooks: `cd OUT && zensical build`, or `mkdocs build`. `message-model`
-writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_model.py).
+writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_check/model.py).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from typing import Any
 
 import yaml
 
-from . import word_count
-from .content import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
+from .content import word_count
+from .content.loading import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
+from .content.problems import ContentError, Problem
 from .export import ExportError, write_export
-from .languages import ENGLISH, TRANSLATED
-from .problems import ContentError, Problem
-from .translate import status, todo
+from .translations.fields import status, todo
+from .translations.languages import ENGLISH, TRANSLATED
 
 
 def main(argv: list[str]) -> int:
@@ -79,7 +79,7 @@ def _raw(path: Path) -> Any:
 
 def message_model(project: Path) -> int:
     """Each language's model, trained from its tuning drafts (deterministic: same drafts, same bytes)."""
-    from .message_model import languages, summary, train  # numpy: installed with the tests, not the build
+    from .message_check.model import languages, summary, train  # numpy: installed with the tests, not the build
 
     folder = project / "content" / MODEL_FOLDER
     folder.mkdir(exist_ok=True)

@@ -5,7 +5,7 @@ the hand-written pages with their markers filled, every generated page, the them
 and an `mkdocs.yml` without `hooks:` whose nav lists the phases and whose `extra` carries what
 the templates read. It is what the hooks serve, materialised, so an engine without hooks builds
 the same pages. The Content-Security-Policy is a separate
-step: guide/csp.py's `apply_policy`, from the command line.
+step: guide/policy/csp.py's `apply_policy`, from the command line.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from .content import Content, load_content
-from .message_rules import FOLDER as RULES_FOLDER
-from .render import message_rules, site_pages
-from .site import fill_markers, localise_theme, splice_nav, theme_extra
+from .content.loading import Content, load_content
+from .message_check.rules import FOLDER as RULES_FOLDER
+from .rendering.markdown import message_rules, site_pages
+from .rendering.site import fill_markers, localise_theme, splice_nav, theme_extra
 
 CONFIG = "mkdocs.yml"
 CONTENT = "content"  # next to mkdocs.yml, where the build reads it

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from guide.bundle import BUNDLE, FIRST, FIRST_BUNDLE, ScriptError, bundled_entries, bundles, join_scripts
-from guide.lines import LinkFinder
-from guide.minify import minified, minify_site
-from guide.permalinks import quiet_permalinks
-from guide.problem_page import MARKER, error_page, site_look
-from guide.typography import NBSP, NNBSP, french_search_index
+from guide.assets.bundle import BUNDLE, FIRST, FIRST_BUNDLE, ScriptError, bundled_entries, bundles, join_scripts
+from guide.assets.minify import minified, minify_site
+from guide.content.lines import LinkFinder
+from guide.rendering.permalinks import quiet_permalinks
+from guide.rendering.problem_page import MARKER, error_page, site_look
+from guide.rendering.typography import NBSP, NNBSP, french_search_index
 
 EXIT, ENTRY = FIRST
 DRAWER = "assets/js/drawer.js"

@@ -1,5 +1,5 @@
 """The "changed in English" note goes on the pages that show a stale field, and only those:
-which fields a page shows is recorded while it renders (guide/field_use.py), not guessed by
+which fields a page shows is recorded while it renders (guide/translations/field_use.py), not guessed by
 finding a stale text's words in the page."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
-from guide.content import GUIDE_FILE, LOCAL_SAFETY, SAFETY_FILE, Content, load_content
-from guide.field_use import FieldRef, field_index, reading, stale_fields
-from guide.multilingual import needs_stale_note
-from guide.problems import Problem
-from guide.render import GeneratedPage, site_pages
-from guide.site import filled_page
+from guide.content.loading import GUIDE_FILE, LOCAL_SAFETY, SAFETY_FILE, Content, load_content
+from guide.content.problems import Problem
+from guide.rendering.markdown import GeneratedPage, site_pages
+from guide.rendering.site import filled_page
+from guide.translations.field_use import FieldRef, field_index, reading, stale_fields
+from guide.translations.language_build import needs_stale_note
 from support import ROOT
 
 HOME = "index.md"
@@ -73,7 +73,7 @@ def test_a_hand_written_page_whose_english_changed_is_marked_whatever_it_reads()
 
 def test_the_fields_found_on_the_records_are_the_fields_translation_files_name() -> None:
     """The paths noted while rendering are the paths a stale field is reported under: the same
-    walk over the typed records as translate.py's over the YAML."""
+    walk over the typed records as translations/fields.py's over the YAML."""
     content = spanish()
     found = {field for fields in field_index(content).values() for field in fields}
     translated = {

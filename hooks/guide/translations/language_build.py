@@ -13,12 +13,12 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Content
-from .field_use import FieldRef
-from .languages import ENGLISH, LANGUAGES, root
-from .problems import Problem
-from .strings import word
-from .translate import english_hash
+from ..content.loading import Content
+from ..content.problems import Problem
+from ..content.strings import word
+from ..translations.field_use import FieldRef
+from ..translations.fields import english_hash
+from ..translations.languages import ENGLISH, LANGUAGES, root
 
 FROM_KEY = "translated_from"  # a translated page's front matter: english_hash() of the English file
 # What a language's build adds to config.extra for overrides/ (the switch, its note): absent

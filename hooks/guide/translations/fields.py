@@ -32,14 +32,14 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from .problems import ContentError, Problem
-from .yamlsource import Loc, Source, read_source
+from ..content.problems import ContentError, Problem
+from ..content.yamlsource import Loc, Source, read_source
 
 HASH_LENGTH = 8
 
 
 class Translatable:
-    """Marks a text type (`Line`, `Markdown`) in `model.py`: its values are translated."""
+    """Marks a text type (`Line`, `Markdown`) in `content/model.py`: its values are translated."""
 
 
 TEXT = Translatable()

@@ -9,7 +9,7 @@ written): Material's files are minified already. The minifier is tdewolff/minify
 comments and white space without misreading modern syntax, and shortens local names.
 MAINTAINING.md says why this one (rjsmin, tried first, broke site.js).
 
-The Content-Security-Policy hashes only inline scripts in the HTML (csp.py), never these
+The Content-Security-Policy hashes only inline scripts in the HTML (policy/csp.py), never these
 files, so minifying them changes no hash.
 """
 

@@ -3,7 +3,7 @@
 A translated page says "part of this changed in English" when a field it shows is stale. What
 it shows is recorded as it renders, not guessed from its text: a stale one-word string ("No")
 is in the Markdown of most pages, but read by few. The templates read the model through
-Jinja's attribute lookup, which render.py routes through `note()`, and the site's own words
+Jinja's attribute lookup, which rendering/markdown.py routes through `note()`, and the site's own words
 through `t()`, which calls `note_word()`. Pure: no MkDocs here.
 """
 
@@ -15,11 +15,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .content import GUIDE_FILE, SAFETY_FILE, Content
-from .strings import STRINGS_FILE
-from .translate import record_fields
+from ..content.loading import GUIDE_FILE, SAFETY_FILE, Content
+from ..content.strings import STRINGS_FILE
+from ..translations.fields import record_fields
 
-# A field: the English file it is in, and its path as translation files write it (translate.py).
+# A field: the English file it is in, and its path as translation files write it (fields.py).
 FieldRef = tuple[str, str]
 # Which fields an attribute of a record holds, by the record's identity and the attribute's name.
 Index = Mapping[tuple[int, str], tuple[FieldRef, ...]]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .content import Content
-from .field_use import FieldRef, reading
-from .render import first_phase_link, phase_overview, phases_at_a_glance
-from .routes import phase_path
-from .strings import script_words
+from ..content.loading import Content
+from ..content.strings import script_words
+from ..rendering.markdown import first_phase_link, phase_overview, phases_at_a_glance
+from ..rendering.routes import phase_path
+from ..translations.field_use import FieldRef, reading
 
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
 NAV_KEY_PREFIX = "nav."  # a nav title with this start is a key of content/strings.yml

@@ -3,7 +3,7 @@
 Each page is a Jinja2 template in `templates/`; this module only chooses templates, passes
 them data and resolves `guide:` links, so the output can feed any Markdown site generator.
 The templates' own words come from the content's strings (content/strings.yml), through
-`t('key', name=value)`; see strings.py.
+`t('key', name=value)`; see content/strings.py.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ import jinja2
 import jinja2.nodes
 import markupsafe
 
-from .content import GUIDE_FILE, SAFETY_FILE, Content
-from .field_use import FieldRef, note, note_word, reading
-from .message_rules import RulesFile, rules_file
-from .model import Helpline, Phase, TextService
-from .problems import ContentError, Problem
-from .routes import FIXED_PAGES, phase_path, resolve_links, targets
-from .strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
+from ..content.loading import GUIDE_FILE, SAFETY_FILE, Content
+from ..content.model import Helpline, Phase, TextService
+from ..content.problems import ContentError, Problem
+from ..content.strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
+from ..message_check.rules import RulesFile, rules_file
+from ..rendering.routes import FIXED_PAGES, phase_path, resolve_links, targets
+from ..translations.field_use import FieldRef, note, note_word, reading
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     source: str  # the content file it is made from, for edit links
-    # The translatable fields it shows (field_use.py): the page is stale if one of them is.
+    # The translatable fields it shows (translations/field_use.py): the page is stale if one of them is.
     fields: frozenset[FieldRef] = field(default=frozenset(), compare=False)
 
 
