@@ -28,7 +28,7 @@ $(STAMP): requirements.lock pyproject.toml
 LANGUAGE ?= en
 LANGUAGE_CONFIG := $(if $(filter en,$(LANGUAGE)),mkdocs.yml,mkdocs.$(LANGUAGE).yml)
 serve: setup
-	@echo "Live reload follows docs/, content/, hooks/guide/templates/ and overrides/."
+	@echo "Live reload follows docs/, content/, hooks/guide/rendering/templates/ and overrides/."
 	@echo "After editing Python in hooks/, stop (Ctrl+C) and run make serve again."
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -f $(LANGUAGE_CONFIG) --dev-addr $(HOST):$(PORT)
 
@@ -109,7 +109,7 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 schema: setup
-	PYTHONPATH=hooks $(BIN)/python -m guide.schema content/schema
+	PYTHONPATH=hooks $(BIN)/python -m guide.content.schema content/schema
 
 # Re-resolve the newest versions that pyproject.toml allows and pin them (all extras but
 # zensical, which stays out of the lock and of `make setup`).

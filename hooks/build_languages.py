@@ -5,7 +5,7 @@
 English into SITE_DIR first (its build empties the folder), then every `mkdocs.xx.yml` into
 SITE_DIR/xx/ at the same time (one process each, so each core builds one), each with
 `--strict`; each build's messages are printed together, in order, once it ends. Last, one
-Content-Security-Policy allowing the template scripts of every language (guide.csp), because
+Content-Security-Policy allowing the template scripts of every language (guide.policy.csp), because
 a host reads a single _headers file at the root. Tests build the same way, through this script.
 """
 
@@ -15,8 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide.csp import apply_policy
-from guide.languages import TRANSLATED
+from guide.policy.csp import apply_policy
+from guide.translations.languages import TRANSLATED
 
 
 def build(site: Path, extra: list[str]) -> int:

@@ -18,12 +18,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide.csp import apply_policy
 from guide.export import config_name
-from guide.languages import TRANSLATED
+from guide.policy.csp import apply_policy
+from guide.rendering.permalinks import quiet_permalinks
+from guide.rendering.typography import french_html
 from guide.search_index import write_indexes
-from guide.site import quiet_permalinks
-from guide.typography import french_html
+from guide.translations.languages import TRANSLATED
 
 HOOKS = Path(__file__).resolve().parent
 DEFAULT_ZENSICAL = HOOKS.parent / ".venv-zensical" / "bin" / "zensical"

@@ -3,7 +3,7 @@
   PYTHONPATH=hooks python -m csp_site SITE_DIR
 
 The same policy hooks/security_headers.py writes after `mkdocs build`, for engines that run no
-hooks (Zensical builds of `python -m guide pages`, MkDocs 2); the work is guide.csp's
+hooks (Zensical builds of `python -m guide pages`, MkDocs 2); the work is guide.policy.csp's
 `apply_policy`, this is only its command line. Running it twice gives the same result.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guide.csp import apply_policy
+from guide.policy.csp import apply_policy
 
 
 def main(argv: list[str]) -> int:

@@ -3,7 +3,7 @@
 on_config loads and validates the content (a broken file fails the build with `file:line`
 messages and no traceback), and places the phases in the nav; on_files adds the generated
 pages; on_page_markdown fills markers in hand-written pages; on_serve watches the content.
-Changes to this file or to `guide/*.py` need `make serve` restarted (MkDocs 1.6 does not
+Changes to this file or to `guide/` need `make serve` restarted (MkDocs 1.6 does not
 reload hook code); content and template changes rebuild live.
 """
 
@@ -25,13 +25,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from guide import ContentError
-from guide.content import Content, load_content
-from guide.languages import ENGLISH, by_code
-from guide.message_rules import FOLDER as RULES_FOLDER
-from guide.multilingual import check_pages, language_extra, site_url, stale_fields_in, stale_texts, with_stale_note
-from guide.render import message_rules, site_pages
-from guide.site import fill_markers, localise_theme, site_identity, splice_nav, theme_extra
-from guide.strings import TEMPLATES
+from guide.content.loading import Content, load_content
+from guide.content.strings import TEMPLATES
+from guide.message_check.rules import FOLDER as RULES_FOLDER
+from guide.rendering.markdown import message_rules, site_pages
+from guide.rendering.site import filled_page, localise_theme, site_identity, splice_nav, theme_extra
+from guide.translations.field_use import FieldRef, stale_fields
+from guide.translations.language_build import check_pages, language_extra, needs_stale_note, site_url, with_stale_note
+from guide.translations.languages import ENGLISH, by_code
 
 CONTENT = Path("content")  # relative to mkdocs.yml
 ENGLISH_DOCS = Path("docs")  # the English pages every language translates, relative to mkdocs.yml
@@ -40,7 +41,8 @@ log = logging.getLogger("mkdocs.hooks.guide")
 
 _content: Content | None = None
 _stale_pages: set[str] = set()  # this language's hand-written pages whose English changed since
-_stale_texts: dict[str, str] = {}  # translated fields whose English changed since: path -> text
+_stale_fields: frozenset[FieldRef] = frozenset()  # translated fields whose English changed since
+_page_fields: dict[str, frozenset[FieldRef]] = {}  # each generated page: the fields it shows
 
 
 def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -49,10 +51,12 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _content
+    global _content, _stale_fields
     language = str(config.theme["language"] or ENGLISH.code)
     if by_code(language) is None:
-        raise PluginError(f"theme.language '{language}' is not one of the site's languages (guide/languages.py)")
+        raise PluginError(
+            f"theme.language '{language}' is not one of the site's languages (guide/translations/languages.py)"
+        )
     english_url = config.site_url or "/"
     if language != ENGLISH.code:
         # One build per language, in its own folder below the English site (mkdocs.xx.yml).
@@ -69,8 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in translation.stale:
             # Not a warning: `--strict` would fail on it, and an English typo fix must never block.
             log.info("stale translation: %s", problem)
-    _stale_texts.clear()
-    _stale_texts.update(stale_texts(_content))
+    _stale_fields = stale_fields(_content)
     return config
 
 
@@ -83,7 +86,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         pages = site_pages(content)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    _page_fields.clear()
     for page in pages:
+        _page_fields[page.src_uri] = page.fields
         file = File.generated(config, page.src_uri, content=page.markdown)
         # The edit button opens the YAML the page comes from (its translation, in a translated
         # build), not a page that is not in git.
@@ -126,8 +131,9 @@ def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> Page:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    markdown = fill_markers(markdown, _loaded(), src_uri=page.file.src_uri)
-    if page.file.src_uri in _stale_pages or stale_fields_in(markdown, _stale_texts):
+    src_uri = page.file.src_uri
+    markdown, read = filled_page(markdown, _loaded(), src_uri=src_uri)
+    if needs_stale_note(src_uri, read | _page_fields.get(src_uri, frozenset()), _stale_fields, _stale_pages):
         markdown = with_stale_note(markdown, _loaded().strings)
     return markdown
 

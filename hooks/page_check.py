@@ -1,4 +1,4 @@
-"""MkDocs hooks: every page's body must follow the markup rules in guide/markup.py.
+"""MkDocs hooks: every page's body must follow the markup rules in guide/policy/markup.py.
 
 Hand-written pages in docs/ may use raw HTML and attribute lists, so only this check stands
 between a `<script>`, an outside image or a `javascript:` link there and the site. It reads
@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.lines import line_of
-from guide.markup import Finding, html_findings
+from guide.content.lines import line_of
+from guide.policy.markup import Finding, html_findings
 
 _problems: list[str] = []
 

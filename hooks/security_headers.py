@@ -1,6 +1,6 @@
 """MkDocs hook: put the Content-Security-Policy into every built page, and a _headers file.
 
-The policy is guide.csp's `apply_policy`, the one computation, which `csp_site.py` also runs on
+The policy is guide.policy.csp's `apply_policy`, the one computation, which `csp_site.py` also runs on
 a site any engine built: inline scripts outside each page's article (the theme's templates
 wrote them) are allowed by hash, and a script inside an article fails. Here a <script> in a
 page's Markdown fails earlier, naming its source file. Skipped under `mkdocs serve`: its
@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from guide.csp import apply_policy, script_tags
+from guide.policy.csp import apply_policy, script_tags
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -1,5 +1,5 @@
 """MkDocs hook: the theme's stylesheets without the rules no page of this site can use
-(guide/unused_css.py says how that is decided), each under a new name that every page links to.
+(guide/assets/unused_css.py says how that is decided), each under a new name that every page links to.
 
 Material's two stylesheets were 24.7 KiB gzipped of every page's 80 KiB budget (issue 20),
 most of it for features this site does not have; what is left is about 15. Runs after every
@@ -15,7 +15,7 @@ from pathlib import Path
 import build_state
 from mkdocs.config.defaults import MkDocsConfig
 
-from guide.unused_css import prune_site
+from guide.assets.unused_css import prune_site
 
 log = logging.getLogger("mkdocs.hooks.theme_css")
 

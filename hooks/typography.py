@@ -1,4 +1,4 @@
-"""MkDocs hook: French typography (guide/typography.py) on every French string the build writes.
+"""MkDocs hook: French typography (guide/rendering/typography.py) on every French string the build writes.
 
 Registered in mkdocs.fr.yml only, and a no-op in any other language. It spaces:
 
@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.typography import french_html, french_text
+from guide.rendering.typography import french_html, french_text, french_words
 
 FRENCH = "fr"
 
@@ -31,8 +31,7 @@ def _french(config: MkDocsConfig) -> bool:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _french(config):
-        words: dict[str, str] = config.extra.get("script_words") or {}
-        config.extra["script_words"] = {key: french_text(text) for key, text in words.items()}
+        config.extra["script_words"] = french_words(config.extra.get("script_words") or {})
         config.site_name = french_text(config.site_name)
         if config.site_description:
             config.site_description = french_text(config.site_description)

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import settings
 from shared_builds import WORKER_KEY, Shared, wait_for
 
-from guide.content import Content
+from guide.content.loading import Content
 from sitetools import CHROMIUM_FLAGS, BuiltSite, address_of, reserved_port, serve_directory
 from support import (
     CHROMIUM,

@@ -1,5 +1,5 @@
 """Labelled drafts run through the page's own reading of a draft (message-match.js, in Node),
-with each language's real rules file (guide.render.message_rules): the shared part of
+with each language's real rules file (guide.rendering.markdown.message_rules): the shared part of
 tests/unit/test_message_corpus.py. No build and no browser: the whole corpus takes about a second.
 
 Recall is counted per class: a draft counts as caught when it gets "Do not send this". The
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from guide.content import load_content
-from guide.message_rules import rules_data
+from guide.content.loading import load_content
+from guide.message_check.rules import rules_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "drafts"

@@ -24,8 +24,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from guide.validate import strings
-from guide.yamlsource import describe, read_source
+from guide.content.validation import strings
+from guide.content.yamlsource import describe, read_source
 
 MAX_GRADE = 6.0
 MAX_WORDS = 25

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from guide.content import Content, load_content
+from guide.content.loading import Content, load_content
 from sitetools import address_of, mkdocs_env, reserved_port, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def shipped_theme_css() -> dict[str, Path]:
     palette): what hooks/theme_css.py prunes in a built site."""
     import material
 
-    from guide.unused_css import THEME_CSS
+    from guide.assets.unused_css import THEME_CSS
 
     folder = Path(material.__file__).parent / "templates" / THEME_CSS
     return {path.name.split(".")[0]: path for path in folder.glob("*.min.css")}
@@ -46,7 +46,7 @@ def site_paths() -> list[str]:
     pages in docs/ and the pages generated from the content. Tests that visit every page are
     parametrized with it, so xdist spreads them over workers; test_quality_browser.py checks
     that it names exactly the pages a build writes."""
-    from guide.render import site_pages
+    from guide.rendering.markdown import site_pages
 
     sources = [path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md")]
     sources += [page.src_uri for page in site_pages(site_content())]

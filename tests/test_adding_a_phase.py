@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from guide.content import english_fields
-from guide.languages import TRANSLATED
-from guide.translate import english_hash
+from guide.content.loading import english_fields
+from guide.translations.fields import english_hash
+from guide.translations.languages import TRANSLATED
 from support import ROOT, copy_project, site_content
 
 # The fast tests that check the guide's shape, its pages and the nav: they read the copy's

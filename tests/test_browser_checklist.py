@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import CHECKLIST_KEY, ENGINES, ODD_IDS, ROOT, box, keep, nav_link, record
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import EXIT_GLOB, NEUTRAL, ROOT, copy_project, guarded_context, run_mkdocs, served_build
 
 JS = Path("overrides/assets/js")
@@ -216,7 +216,7 @@ def test_each_script_stays_under_3_kib_gzipped_as_readers_get_it(name: str) -> N
     # whose comments say why and cost readers nothing.
     import gzip
 
-    from minify_assets import minified
+    from guide.assets.minify import minified
 
     script = minified((ROOT / JS / name).read_text(encoding="utf-8"), "application/javascript")
     assert len(gzip.compress(script.encode(), compresslevel=9)) < 3 * 1024

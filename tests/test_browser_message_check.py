@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from guide.render import digits
+from guide.rendering.markdown import digits
 from message_corpus import LANGUAGES, drafts
 from support import ENGINES, EXIT_GLOB, guarded_context, site_content
 

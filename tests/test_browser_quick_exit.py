@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import EXIT_GLOB, EXIT_URL, NEUTRAL, ROOT, nav_link, neutral_exit
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import ROOT, pdf_pages, squash
 
 pytestmark = pytest.mark.browser

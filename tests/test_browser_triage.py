@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from sitetools import CHROMIUM_FLAGS
 from support import ENGINES, FULL_CHROMIUM, ROOT, guarded_context
 

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from guide.site import MARKERS
+from guide.rendering.site import MARKERS
 from sitetools import BuiltSite, parse_html
 from support import ROOT, copy_project, run_mkdocs, site_content
 
@@ -39,7 +39,7 @@ def test_build_is_strict_clean_and_quiet(built_site: BuiltSite) -> None:
 
 
 def test_the_serve_error_page_never_reaches_a_built_site(built_site: BuiltSite) -> None:
-    """serve_errors.py answers from memory under `mkdocs serve` only: no built file carries it."""
+    """serve_errors.py writes it into `mkdocs serve`'s own temporary folder only: no built file carries it."""
     files = [p for p in built_site.root.rglob("*") if p.is_file() and p.suffix in (".html", ".js", ".json", ".xml")]
     assert files
     assert not [p for p in files if "sc-build-problems" in p.read_text(encoding="utf-8", errors="replace")]

@@ -32,10 +32,10 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from guide import ContentError
-from guide.content import load_content
-from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, url_scheme
-from guide.render import phases_at_a_glance, site_pages
-from guide.routes import FIXED_PAGES
+from guide.content.loading import load_content
+from guide.policy.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, url_scheme
+from guide.rendering.markdown import phases_at_a_glance, site_pages
+from guide.rendering.routes import FIXED_PAGES
 from sitetools import Element, parse_html
 from support import FIXTURES, copy_project, run_mkdocs
 
@@ -239,7 +239,7 @@ def render(markdown_text: str) -> str:
 
 
 def unsafe(element: Element) -> list[str]:
-    """What is wrong with one element of a page, judged independently of guide/markup.py."""
+    """What is wrong with one element of a page, judged independently of guide/policy/markup.py."""
     found = [f"{name}=" for name in element.attrs if name.startswith("on") or name == "style"]
     if element.tag in ("script", "style", "iframe", "object", "embed", "base", "form", "meta", "link"):
         found.append(f"<{element.tag}>")

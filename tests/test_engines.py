@@ -18,10 +18,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from guide.csp import apply_policy, inline_script_hashes
 from guide.export import config_name, write_export
-from guide.languages import ENGLISH, LANGUAGES, TRANSLATED
+from guide.policy.csp import apply_policy, inline_script_hashes
 from guide.search_index import INDEX_PATH, write_indexes
+from guide.translations.languages import ENGLISH, LANGUAGES, TRANSLATED
 from sitetools import BuiltSite, mkdocs_env, parse_html
 from support import ROOT, require_zensical, run_engine, run_mkdocs
 

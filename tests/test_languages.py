@@ -18,9 +18,9 @@ import material
 import pytest
 import yaml
 
-from guide.content import english_fields, load_content
-from guide.languages import LANGUAGES, TRANSLATED, root
-from guide.problems import ContentError
+from guide.content.loading import english_fields, load_content
+from guide.content.problems import ContentError
+from guide.translations.languages import LANGUAGES, TRANSLATED, root
 from sitetools import BuiltSite
 from support import ROOT, build_languages, copy_project, run_mkdocs
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from accessibility import axe_violations
 
-from guide.content import load_content
-from guide.languages import TRANSLATED
+from guide.content.loading import load_content
+from guide.translations.languages import TRANSLATED
 from support import (
     ENGINES,
     EXIT_URL,

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from guide.content import load_content
-from guide.languages import TRANSLATED
+from guide.content.loading import load_content
+from guide.translations.languages import TRANSLATED
 from support import ROOT, phone_page
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ import re
 
 import pytest
 
-from guide.content import load_content
-from guide.local_help import FILE_NAME, load_local_help
-from guide.render import lead
+from guide.content.loading import load_content
+from guide.content.local_help import FILE_NAME, load_local_help
+from guide.rendering.markdown import lead
 from sitetools import BuiltSite
 from support import ROOT
 

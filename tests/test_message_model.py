@@ -1,4 +1,4 @@
-"""The message check's learned backstop (hooks/guide/message_model.py): training is repeatable,
+"""The message check's learned backstop (hooks/guide/message_check/model.py): training is repeatable,
 the checked-in models are what training makes from today's tuning drafts, and the page's own
 inference (message-match.js under Node) agrees with Python's. No browser. Run with -s to see
 the cross-validated figures on the tuning drafts (the held-out drafts are never read here).
@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from guide.content import MODEL_FOLDER, load_content
-from guide.message_model import (
+from guide.content.loading import MODEL_FOLDER, load_content
+from guide.message_check.model import (
     DRAFTS,
     FEATURES_JS,
     FOLDS,
@@ -34,7 +34,7 @@ from guide.message_model import (
     train,
     tuning_drafts,
 )
-from guide.message_rules import rules_data
+from guide.message_check.rules import rules_data
 from support import ROOT
 
 LANGUAGES = languages(ROOT)

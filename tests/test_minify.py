@@ -1,5 +1,5 @@
 """Our CSS and JavaScript reach readers minified (hooks/minify_assets.py), while the sources keep
-their comments; a file the minifier cannot parse stops the build, naming it."""
+their comments, as a build writes them; the minifier itself: tests/unit/test_build_helpers.py."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from minify_assets import minified, minify_site
-from mkdocs.exceptions import PluginError
 
 from sitetools import BuiltSite
 from support import ROOT, copy_project, run_mkdocs
@@ -29,22 +27,6 @@ def test_built_files_have_no_comments_and_weigh_less_than_their_sources(built_si
         source = (SOURCES / name).read_text(encoding="utf-8")
     assert COMMENT.search(source), f"{name}: the source should keep its comments"
     assert len(gzip.compress(built.encode(), 9)) < 0.8 * len(gzip.compress(source.encode(), 9))
-
-
-def test_minified_script_keeps_its_behaviour_words_and_modern_syntax() -> None:
-    script = "/* why */ (() => { const msg = `a ${1 + 1} b`; // note\n return /['’`]/g.test(msg) ?? msg; })();"
-    out = minified(script, "application/javascript")
-    assert "why" not in out and "note" not in out
-    assert "`a ${1+1} b`" in out and "/['’`]/g" in out and "??" in out
-
-
-def test_a_file_that_does_not_parse_stops_the_build_and_is_named(tmp_path: Path) -> None:
-    (tmp_path / "assets" / "js").mkdir(parents=True)
-    (tmp_path / "assets" / "js" / "broken.js").write_text("const x = ;\n", encoding="utf-8")
-    with pytest.raises(
-        PluginError, match=r"^overrides/assets/js/broken\.js \(as built\): cannot be minified: unexpected ;"
-    ):
-        minify_site(tmp_path)
 
 
 def test_mkdocs_build_reports_a_broken_script_without_a_traceback(tmp_path: Path) -> None:

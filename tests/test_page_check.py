@@ -1,6 +1,6 @@
 """No page carries a script, an outside resource, an unsafe link or an event handler.
 
-The rules (guide/markup.py) on small pieces of HTML, then real `mkdocs build --strict` runs
+The rules (guide/policy/markup.py) on small pieces of HTML, then real `mkdocs build --strict` runs
 on a copy of the project with one hand-written page or content file broken as issue 11 did.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, content_findings, html_findings, is_in_site
+from guide.policy.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS, content_findings, html_findings, is_in_site
 from support import ALIAS_BOMB, ROOT, copy_project, run_mkdocs
 
 
@@ -116,7 +116,7 @@ def test_in_site_means_no_scheme_and_no_other_host() -> None:
     [("a { x }", True), ("{: .x }", True), ("a \\{ x", False), ("a \\\\{ x", True), ("a \\\\\\{ x", False)],
 )
 def test_an_attribute_list_is_any_brace_markdown_does_not_escape(text: str, refused: bool) -> None:
-    from guide.validate import ATTR_LIST
+    from guide.content.validation import ATTR_LIST
 
     assert bool(ATTR_LIST.search(text)) is refused
 
@@ -229,7 +229,7 @@ def test_an_alias_bomb_in_content_fails_the_build_in_seconds(tmp_path: Path) -> 
 
 def test_a_dirty_rebuild_keeps_the_template_scripts_of_pages_it_did_not_render(tmp_path: Path) -> None:
     """`--dirty` renders only changed pages; the others keep the hashes their policy allowed."""
-    from guide.csp import inline_script_hashes, policy_script_hashes
+    from guide.policy.csp import inline_script_hashes, policy_script_hashes
 
     project = copy_project(tmp_path)
     assert run_mkdocs(project, "build").returncode == 0

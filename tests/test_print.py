@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import ROOT, pdf_pages, squash
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from guide.csp import inline_script_hashes
+from guide.policy.csp import inline_script_hashes
 from sitetools import BuiltSite, parse_html
 from support import ROOT
 
@@ -198,9 +198,9 @@ def test_html_validates_except_for_listed_theme_errors(languages_site: BuiltSite
 
 def test_the_sites_scripts_are_served_as_two_files_the_exit_first(built_site: BuiltSite) -> None:
     import yaml
-    from minify_assets import minified
 
-    from bundle import BUNDLE, FIRST, FIRST_BUNDLE, join_scripts
+    from guide.assets.bundle import BUNDLE, FIRST, FIRST_BUNDLE, join_scripts
+    from guide.assets.minify import minified
 
     class Loader(yaml.SafeLoader):
         pass

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from accessibility import axe_violations
 
-from guide.languages import TRANSLATED
+from guide.translations.languages import TRANSLATED
 from sitetools import BuiltSite
 from support import ENGINES, site_paths
 

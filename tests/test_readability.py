@@ -14,7 +14,7 @@ import re
 import subprocess
 import sys
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from readability import (
     MAX_GRADE,
     MAX_WORDS,

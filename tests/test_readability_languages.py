@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.languages import TRANSLATED
+from guide.translations.languages import TRANSLATED
 from readability import EASE, MAX_WORDS_TRANSLATED, built_pages, sentences, word_count
 from sitetools import BuiltSite
 

@@ -12,7 +12,7 @@ import pytest
 from accessibility import assert_no_axe_violations
 from pypdf import PdfReader
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from sitetools import BuiltSite
 from support import ENGINES, ROOT, guarded_context
 

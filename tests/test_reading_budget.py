@@ -1,10 +1,10 @@
-"""How much a reader on the guide's path has to read, on the built pages (guide/word_count.py):
+"""How much a reader on the guide's path has to read, on the built pages (guide/content/word_count.py):
 each phase at most 600 words of body text, and home, the triage and the eight phases together
 at most 6,000. `PYTHONPATH=hooks python -m guide words site` prints the same figures."""
 
 from __future__ import annotations
 
-from guide.word_count import PATH_BUDGET, PHASE_BUDGET, body_words, reader_path, report
+from guide.content.word_count import PATH_BUDGET, PHASE_BUDGET, body_words, reader_path, report
 from sitetools import BuiltSite
 from support import ROOT, site_content
 

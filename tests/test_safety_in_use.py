@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from accessibility import assert_no_axe_violations
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import COUNT_STORAGE, ROOT
 
 pytestmark = pytest.mark.browser

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from guide.content import load_content
-from guide.render import dial, safety_pages, sms
+from guide.content.loading import load_content
+from guide.rendering.markdown import dial, safety_pages, sms
 from sitetools import BuiltSite, parse_html
 from support import ROOT, site_content
 

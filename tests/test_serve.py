@@ -108,7 +108,7 @@ def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple
     running.wait_for("Reloading browsers", after=mark)
     assert "Edited live title" in running.get(f"phases/{FIRST.id}/")
 
-    template = project / "hooks" / "guide" / "templates" / "phase_body.md.j2"
+    template = project / "hooks" / "guide" / "rendering" / "templates" / "phase_body.md.j2"
     mark = len(running.lines)
     heading = "{{ t('phase.why_heading') }}"
     template.write_text(template.read_text(encoding="utf-8").replace(heading, heading + " now"), encoding="utf-8")

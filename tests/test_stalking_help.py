@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.content import load_content
-from guide.model import Helpline
-from guide.render import dial
+from guide.content.loading import load_content
+from guide.content.model import Helpline
+from guide.rendering.markdown import dial
 from sitetools import BuiltSite
 from support import ROOT
 

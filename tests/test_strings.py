@@ -1,4 +1,4 @@
-"""The site's own words (content/strings.yml, hooks/guide/strings.py): a broken catalog, or a key
+"""The site's own words (content/strings.yml, hooks/guide/content/strings.py): a broken catalog, or a key
 a template, an override or a script uses that the catalog lacks, is named as `file:line`, and
 the build stops with that message and no traceback."""
 
@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guide.content import load_content
-from guide.problems import ContentError
-from guide.render import site_pages
-from guide.strings import (
+from guide.content.loading import load_content
+from guide.content.problems import ContentError
+from guide.content.strings import (
     SCRIPT_PREFIXES,
     TEMPLATES,
     StringsCatalog,
@@ -25,6 +24,7 @@ from guide.strings import (
     theme_uses,
     word,
 )
+from guide.rendering.markdown import site_pages
 from support import ROOT, copy_project, run_mkdocs, site_content
 
 CATALOG = ROOT / "content" / "strings.yml"
@@ -124,7 +124,7 @@ def test_a_template_key_missing_from_the_catalog_names_the_template_line_and_key
     folder = content_with(tmp_path, "phase.steps_heading: Steps\n", "")
     line = line_in(TEMPLATES / "phase_body.md.j2", "t('phase.steps_heading')")
     assert unsuggested(problems(folder)) == [
-        f"hooks/guide/templates/phase_body.md.j2:{line}: t('phase.steps_heading'): "
+        f"hooks/guide/rendering/templates/phase_body.md.j2:{line}: t('phase.steps_heading'): "
         "'phase.steps_heading' is not in content/strings.yml"
     ]
 
@@ -135,7 +135,7 @@ def test_a_placeholder_the_template_does_not_fill_is_named(tmp_path: Path) -> No
     )
     line = line_in(TEMPLATES / "phase.md.j2", "t('phase.step_label'")
     assert problems(folder) == [
-        f"hooks/guide/templates/phase.md.j2:{line}: t('phase.step_label'): "
+        f"hooks/guide/rendering/templates/phase.md.j2:{line}: t('phase.step_label'): "
         "'phase.step_label' in content/strings.yml has {all}, which this use does not fill in"
     ]
 
@@ -180,7 +180,7 @@ def test_every_use_in_the_project_is_found_and_every_word_is_used() -> None:
     ]
     files = {use.file for use in uses}
     assert {
-        "hooks/guide/templates/phase_body.md.j2",
+        "hooks/guide/rendering/templates/phase_body.md.j2",
         "overrides/main.html",
         "overrides/assets/js/checklist.js",
     } <= files
@@ -223,7 +223,7 @@ def test_a_computed_key_the_catalog_lacks_is_named_at_its_template_line_when_ren
         site_pages(content)
     line = line_in(TEMPLATES / "helpline.md.j2", "t('audience.' ~ who)")
     assert [str(p) for p in caught.value.problems] == [
-        f"hooks/guide/templates/helpline.md.j2:{line}: t('audience.anyone'): 'audience.anyone' is not in the site's words"
+        f"hooks/guide/rendering/templates/helpline.md.j2:{line}: t('audience.anyone'): 'audience.anyone' is not in the site's words"
     ]
 
 
@@ -245,7 +245,7 @@ def test_the_build_stops_on_a_missing_template_key_with_the_template_and_key(tmp
     project = copy_project(tmp_path)
     catalog = project / "content" / "strings.yml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace("phase.dos_heading: Do\n", ""), encoding="utf-8")
-    template = project / "hooks" / "guide" / "templates" / "checklist.html.j2"
+    template = project / "hooks" / "guide" / "rendering" / "templates" / "checklist.html.j2"
     template.write_text(
         template.read_text(encoding="utf-8").replace("{{ t('checklist.print') }}", "{{ t('checklist.printt') }}"),
         encoding="utf-8",
@@ -256,9 +256,10 @@ def test_the_build_stops_on_a_missing_template_key_with_the_template_and_key(tmp
     assert "Traceback" not in log
     dos = line_in(TEMPLATES / "phase_body.md.j2", "t('phase.dos_heading')")
     printing = line_in(template, "t('checklist.printt')")
-    assert f"hooks/guide/templates/phase_body.md.j2:{dos}: t('phase.dos_heading'): " in log
+    assert f"hooks/guide/rendering/templates/phase_body.md.j2:{dos}: t('phase.dos_heading'): " in log
     assert (
-        f"hooks/guide/templates/checklist.html.j2:{printing}: t('checklist.printt'): 'checklist.printt' is not" in log
+        f"hooks/guide/rendering/templates/checklist.html.j2:{printing}: t('checklist.printt'): 'checklist.printt' is not"
+        in log
     )
     assert not (project / "site" / "index.html").exists()
 

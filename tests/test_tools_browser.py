@@ -12,7 +12,7 @@ import pytest
 from accessibility import assert_no_axe_violations
 from playwright.sync_api import expect
 
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import ASKS_FOR_FAVICON, COUNT_STORAGE, ROOT
 
 pytestmark = pytest.mark.browser

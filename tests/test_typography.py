@@ -1,4 +1,4 @@
-"""French typography (hooks/guide/typography.py, applied by hooks/typography.py): a no-break
+"""French typography (hooks/guide/rendering/typography.py, applied by hooks/typography.py): a no-break
 space (U+00A0) before « : » and inside « », a narrow one (U+202F) before « ; ! ? », in every
 French string the build writes, and nothing else touched. The rule is in CONTRIBUTING.md."""
 
@@ -14,9 +14,9 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from guide.content import load_content
-from guide.multilingual import translation_facts
-from guide.typography import NBSP, NNBSP, french_html, french_text
+from guide.content.loading import load_content
+from guide.rendering.typography import NBSP, NNBSP, french_html, french_text
+from guide.translations.language_build import translation_facts
 from sitetools import BuiltSite
 from support import ROOT
 

@@ -1,4 +1,4 @@
-"""The theme's stylesheets are pruned of rules no page can use (guide/unused_css.py), and
+"""The theme's stylesheets are pruned of rules no page can use (guide/assets/unused_css.py), and
 nothing a page uses is lost: checked on small stylesheets, then on the built site, where
 every class a page's markup carries keeps the theme's rules for it."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import re
 
-from guide.unused_css import THEME_CSS, prune, used_words
+from guide.assets.unused_css import THEME_CSS, prune, used_words
 from sitetools import BuiltSite
 from support import shipped_theme_css
 

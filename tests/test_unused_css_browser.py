@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from guide.unused_css import THEME_CSS
+from guide.assets.unused_css import THEME_CSS
 from sitetools import BuiltSite, serve_directory
 from support import PHONE, guarded_context, settle, shipped_theme_css
 

@@ -7,10 +7,10 @@ templates' own words come from `strings` (content/strings.yml), checked against 
 Nothing here imports MkDocs: the build's hooks adapt it.
 """
 
-from .model import Guide
-from .problems import ContentError, Problem
-from .render import GeneratedPage, phase_pages, phases_at_a_glance
-from .validate import load_guide
+from .content.model import Guide
+from .content.problems import ContentError, Problem
+from .content.validation import load_guide
+from .rendering.markdown import GeneratedPage, phase_pages, phases_at_a_glance
 
 __all__ = [
     "ContentError",

@@ -13,7 +13,7 @@
 summary. `pages` writes OUT/mkdocs.yml, OUT/mkdocs.xx.yml, each language's docs and OUT/overrides/
 (see export.py), for an engine that runs no hooks: `cd OUT && zensical build -f mkdocs.yml`,
 then each mkdocs.xx.yml, then `python -m csp_site OUT/site`. `message-model`
-writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_model.py).
+writes content/message-model/xx.json from tests/data/drafts/tune.xx.yml (see message_check/model.py).
 `search-index` runs after any engine's build: SITE is a language's folder (site/, site/es/) or
 the folder holding them all; every language found in it gets its own search/index.json (see
 search_index.py). A hook of the MkDocs build does the same for the language it builds.
@@ -27,13 +27,13 @@ from typing import Any
 
 import yaml
 
-from . import word_count
-from .content import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
+from .content import word_count
+from .content.loading import MODEL_FOLDER, TRANSLATED_FILES, english_fields, load_content
+from .content.problems import ContentError, Problem
 from .export import ExportError, write_export
-from .languages import ENGLISH, TRANSLATED
-from .problems import ContentError, Problem
 from .search_index import INDEX_PATH, SearchIndexError, write_indexes
-from .translate import status, todo
+from .translations.fields import status, todo
+from .translations.languages import ENGLISH, TRANSLATED
 
 
 def main(argv: list[str]) -> int:
@@ -90,7 +90,7 @@ def _raw(path: Path) -> Any:
 
 def message_model(project: Path) -> int:
     """Each language's model, trained from its tuning drafts (deterministic: same drafts, same bytes)."""
-    from .message_model import languages, summary, train  # numpy: installed with the tests, not the build
+    from .message_check.model import languages, summary, train  # numpy: installed with the tests, not the build
 
     folder = project / "content" / MODEL_FOLDER
     folder.mkdir(exist_ok=True)

@@ -24,15 +24,16 @@ from typing import Any
 
 import yaml
 
-from .content import Content, load_content
-from .languages import ENGLISH, LANGUAGES
-from .message_rules import FOLDER as RULES_FOLDER
-from .multilingual import check_pages, language_extra, stale_fields_in, stale_texts, with_stale_note
-from .multilingual import site_url as language_url
-from .problems import ContentError
-from .render import message_rules, site_pages
-from .site import fill_markers, localise_theme, site_identity, splice_nav, theme_extra
-from .typography import french_text
+from .content.loading import Content, load_content
+from .content.problems import ContentError
+from .message_check.rules import FOLDER as RULES_FOLDER
+from .rendering.markdown import message_rules, site_pages
+from .rendering.site import filled_page, localise_theme, site_identity, splice_nav, theme_extra
+from .rendering.typography import french_text
+from .translations.field_use import stale_fields
+from .translations.language_build import check_pages, language_extra, needs_stale_note, with_stale_note
+from .translations.language_build import site_url as language_url
+from .translations.languages import ENGLISH, LANGUAGES
 
 CONFIG = "mkdocs.yml"
 CONTENT = "content"  # next to mkdocs.yml, where the build reads it
@@ -93,19 +94,20 @@ def export(project: Path, language: str = ENGLISH.code, *, site_url: str | None 
         path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))
     }
     stale_pages = _stale_pages(project, docs_dir, written) if language != ENGLISH.code else set()
-    texts = stale_texts(content)
+    stale = stale_fields(content)
     pages = {}
+    # As the build does (hooks/guide_pages.py): the note on a hand-written page whose English
+    # changed, and on a page that read a stale field while it was rendered.
     for src_uri, text in written.items():
-        markdown = fill_markers(text, content, src_uri=src_uri)
-        # As the build does: the note on a page part of which is stale.
-        if src_uri in stale_pages or stale_fields_in(markdown, texts):
+        markdown, read = filled_page(text, content, src_uri=src_uri)
+        if needs_stale_note(src_uri, read, stale, stale_pages):
             markdown = with_stale_note(markdown, content.strings)
         pages[src_uri] = markdown
     for page in site_pages(content):
         if page.src_uri in pages:
             raise ExportError(f"{page.src_uri}: generated, and also written by hand in the docs folder")
-        markdown = page.markdown
-        if stale_fields_in(markdown, texts):
+        markdown, read = filled_page(page.markdown, content, src_uri=page.src_uri)
+        if needs_stale_note(page.src_uri, read | page.fields, stale, stale_pages):
             markdown = with_stale_note(markdown, content.strings)
         pages[page.src_uri] = markdown
     rules = message_rules(content)

@@ -19,7 +19,7 @@ import pytest
 
 from engines.bidi import Firefox
 from engines.webkit import DRIVER, MINIBROWSER, PHONE_SCREEN, Display, WebKitTab
-from guide.content import load_content
+from guide.content.loading import load_content
 from sitetools import address_of, reserved_port, serve_directory
 from support import ROOT, run_mkdocs
 

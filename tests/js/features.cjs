@@ -1,5 +1,5 @@
 // The learned model's training input, from the page's own message-match.js, for many drafts at
-// once (hooks/guide/message_model.py): stdin {rules, phase, drafts: [text]}, stdout
+// once (hooks/guide/message_check/model.py): stdin {rules, phase, drafts: [text]}, stdout
 // [{features, danger}]: each draft's features, and the danger rules it meets (the rules as given).
 "use strict";
 const { prepare, judge, norm, features } = require("../../overrides/assets/js/message-match.js");

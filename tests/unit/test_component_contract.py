@@ -122,7 +122,10 @@ def test_what_a_component_needs_another_provides_under_that_name() -> None:
 def test_the_templates_mark_up_only_components_that_exist() -> None:
     names = {str(name_of(p)) for p in NAMED}
     own = re.compile(rf"sc-({'|'.join(sorted(map(re.escape, names), key=len, reverse=True))})(-[a-z0-9-]+)?")
-    templates = [*(ROOT / "hooks" / "guide" / "templates").glob("*.j2"), *(ROOT / "overrides").rglob("*.html")]
+    templates = [
+        *(ROOT / "hooks" / "guide" / "rendering" / "templates").glob("*.j2"),
+        *(ROOT / "overrides").rglob("*.html"),
+    ]
     found = {
         (t.name, a) for t in templates for a in re.findall(r"\bdata-(sc-[a-z0-9-]+)", t.read_text(encoding="utf-8"))
     }

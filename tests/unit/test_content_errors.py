@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from guide import ContentError, load_guide
-from guide.content import load_content
+from guide.content.loading import load_content
 from support import ALIAS_BOMB, ROOT, site_content
 
 BAD = sorted((ROOT / "tests" / "fixtures" / "content" / "bad").glob("*.yml"))
@@ -176,7 +176,7 @@ def test_a_phase_cannot_take_the_id_of_a_fixed_page(tmp_path: Path, fixtures: Pa
 
 
 def test_every_fixed_page_name_is_reserved() -> None:
-    from guide.routes import FIXED_PAGES, RESERVED_IDS, targets
+    from guide.rendering.routes import FIXED_PAGES, RESERVED_IDS, targets
 
     assert set(FIXED_PAGES) <= RESERVED_IDS and "index" in RESERVED_IDS
     # Even unvalidated content could not take a fixed page's link over.
@@ -255,7 +255,7 @@ def test_an_address_that_could_break_out_of_its_link_is_refused(
 
 
 def test_addresses_are_percent_encoded_where_they_enter_a_link() -> None:
-    from guide.render import href
+    from guide.rendering.markdown import href
 
     assert href("https://example.org/a_b-c~d?x=1&y=%20#top") == "https://example.org/a_b-c~d?x=1&y=%20#top"
     assert (
@@ -297,8 +297,8 @@ def test_an_alias_bomb_is_refused_in_seconds_and_megabytes(tmp_path: Path) -> No
 def test_two_paragraph_list_items_stay_one_item_and_their_neighbours_stay_items() -> None:
     import markdown
 
-    from guide.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS
-    from guide.render import environment
+    from guide.policy.markup import EXTENSION_CONFIGS, SITE_EXTENSIONS
+    from guide.rendering.markdown import environment
 
     template = environment().from_string("{% for text in items %}\n- {{ text | bullet }}\n{% endfor %}\n\nAfter.\n")
     text = template.render(items=["One.", "Two, first paragraph.\n\nTwo, second paragraph.\n", "Three.", "Four."])

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide import Guide, load_guide
-from guide.content import Content
-from guide.validate import check
-from guide.yamlsource import read_source
+from guide.content.loading import Content
+from guide.content.validation import check
+from guide.content.yamlsource import read_source
 
 
 def test_valid_fixture_loads_in_order_with_all_fields(fixtures: Path) -> None:

@@ -20,7 +20,7 @@ def words(text: str) -> list[str]:
 
 
 def ours() -> list[Path]:
-    parts = [ROOT / "content", ROOT / "docs", ROOT / "hooks" / "guide" / "templates", ROOT / "overrides"]
+    parts = [ROOT / "content", ROOT / "docs", ROOT / "hooks" / "guide" / "rendering" / "templates", ROOT / "overrides"]
     return sorted(p for part in parts for p in part.rglob("*") if p.suffix in {".yml", ".md", ".j2", ".html", ".js"})
 
 

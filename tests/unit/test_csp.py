@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.csp import (
+from guide.policy.csp import (
     headers_file,
     inline_script_hashes,
     policy,
@@ -114,7 +114,7 @@ def test_the_hook_writes_the_policy_the_csp_command_writes(tmp_path: Path, monke
     import build_state
     import security_headers
 
-    from guide.csp import apply_policy
+    from guide.policy.csp import apply_policy
 
     page = '<html><head><meta charset="utf-8"></head><body><script>theme()</script><article class="md-content__inner md-typeset"><p>fine</p></article></body></html>'
     hooked, command = tmp_path / "hooked", tmp_path / "command"
@@ -140,7 +140,7 @@ def test_the_hook_writes_the_policy_the_csp_command_writes(tmp_path: Path, monke
 
 
 def test_the_csp_command_allows_template_scripts_and_refuses_one_in_page_content(tmp_path: Path) -> None:
-    from guide.csp import apply_policy
+    from guide.policy.csp import apply_policy
 
     page = '<html><head><meta charset="utf-8"></head><body><script>theme()</script><article class="md-content__inner md-typeset">{}</article></body></html>'
     (tmp_path / "a.html").write_text(page.format("<p>fine</p>"), encoding="utf-8")
@@ -155,7 +155,7 @@ def test_the_csp_command_allows_template_scripts_and_refuses_one_in_page_content
 def test_the_csp_command_refuses_a_script_on_a_page_the_theme_did_not_render(tmp_path: Path) -> None:
     # An .html file copied as it is has no article: its scripts are allowed only if a page the
     # theme rendered has them too (a 404 page made by a template alone does), never its own.
-    from guide.csp import apply_policy
+    from guide.policy.csp import apply_policy
 
     themed = (
         '<html><head></head><body><script>theme()</script><article class="md-content__inner">x</article></body></html>'

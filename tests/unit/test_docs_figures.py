@@ -7,8 +7,8 @@ import gzip
 import re
 
 import pytest
-from minify_assets import minified
 
+from guide.assets.minify import minified
 from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guide.export import ExportError, english_address, front_matter, resolved_config
-from guide.site import quiet_permalinks
+from guide.rendering.permalinks import quiet_permalinks
 
 
 def project(tmp_path: Path, **files: str) -> Path:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from guide import phases_at_a_glance
-from guide.content import load_content
-from guide.render import site_pages
-from guide.routes import resolve_links
+from guide.content.loading import load_content
+from guide.rendering.markdown import site_pages
+from guide.rendering.routes import resolve_links
 from support import GOLDEN, ROOT
 
 

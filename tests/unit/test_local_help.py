@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.local_help import FILE_NAME, load_local_help
-from guide.model import Helpline, LocalHelp
-from guide.problems import ContentError
+from guide.content.local_help import FILE_NAME, load_local_help
+from guide.content.model import Helpline, LocalHelp
+from guide.content.problems import ContentError
 from support import FIXTURES, ROOT
 
 LANGUAGES = ("es", "fr")
@@ -204,8 +204,8 @@ def test_a_broken_file_is_reported_without_a_traceback(tmp_path: Path) -> None:
     broken = tmp_path / "helplines.yml"
     broken.write_text("language: es\nemergency: [\n", encoding="utf-8")
     script = (
-        "import sys; from pathlib import Path; from guide.local_help import load_local_help\n"
-        "from guide.problems import ContentError\n"
+        "import sys; from pathlib import Path; from guide.content.local_help import load_local_help\n"
+        "from guide.content.problems import ContentError\n"
         "try: load_local_help(Path(sys.argv[1]), 'content/es/helplines.yml')\n"
         "except ContentError as e: sys.exit(str(e))\n"
     )

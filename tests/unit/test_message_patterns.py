@@ -1,4 +1,4 @@
-"""The message check's pattern language: what the build accepts (hooks/guide/patterns.py), and
+"""The message check's pattern language: what the build accepts (hooks/guide/message_check/patterns.py), and
 what the page's own reading (message-match.js, run by Node) makes of it, as CONTRIBUTING.md
 describes it."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.patterns import PatternError, check_pattern
+from guide.message_check.patterns import PatternError, check_pattern
 from message_corpus import judge_with
 
 GOOD = [

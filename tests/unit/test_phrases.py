@@ -1,5 +1,5 @@
 """A language's message-check phrases (content/xx/phrases.yml): checked against the English rules,
-and swapped into the English guide (hooks/guide/phrases.py).
+and swapped into the English guide (hooks/guide/message_check/phrases.py).
 
 Each file in fixtures/phrases/bad/ states the exact messages it must produce in `# expect:`
 lines at its top, checked against the small English guide in fixtures/phrases/guide.yml; the
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from guide import ContentError, load_guide
-from guide.phrases import load_phrases, rule_paths, with_phrases
+from guide.message_check.phrases import load_phrases, rule_paths, with_phrases
 from support import ROOT, site_content
 
 FIXTURES = ROOT / "tests" / "fixtures" / "phrases"
@@ -97,7 +97,7 @@ def test_a_broken_phrases_file_is_reported_without_a_traceback(tmp_path: Path) -
     broken.write_text("language: es\nrules:\n  message_danger.renamed:\n    phrases: [hola]\n", encoding="utf-8")
     script = (
         "import sys; from pathlib import Path; sys.path.insert(0, 'hooks'); from guide import ContentError, load_guide\n"
-        "from guide.phrases import load_phrases\n"
+        "from guide.message_check.phrases import load_phrases\n"
         "guide = load_guide(Path('tests/fixtures/phrases/guide.yml'), 'guide.yml')\n"
         "try:\n    load_phrases(Path(sys.argv[1]), guide, name='content/es/phrases.yml')\n"
         "except ContentError as error:\n    sys.exit(str(error))\n"

@@ -52,20 +52,20 @@ def test_the_readme_layout_of_hooks_names_every_module_and_only_those() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     tree = readme[readme.index("\nhooks/\n") : readme.index("\noverrides/ ")]
     named = set()
-    folder = ""
+    folders: list[str] = []  # the folder each depth of indentation is in
     for line in tree.splitlines()[2:]:
         entry = line.split()[0] if line.strip() else ""
         if not entry.endswith((".py", "/")) or entry.startswith("`"):
             continue  # a wrapped description
         depth = (len(line) - len(line.lstrip())) // 2
-        if depth == 1:
-            folder = entry if entry.endswith("/") else ""
-            named.add(entry)
-        elif depth == 2:
-            named.add(folder + entry)
+        path = "".join(folders[: depth - 1]) + entry
+        folders[depth - 1 :] = [entry]
+        named.add(path)
+    guide = ROOT / "hooks" / "guide"
     modules = {p.relative_to(ROOT / "hooks").as_posix() for p in (ROOT / "hooks").glob("*.py")}
-    modules |= {p.relative_to(ROOT / "hooks").as_posix() for p in (ROOT / "hooks" / "guide").glob("*.py")}
-    modules |= {"guide/", "guide/templates/"}
+    modules |= {p.relative_to(ROOT / "hooks").as_posix() for p in guide.rglob("*.py")}
+    modules |= {p.relative_to(ROOT / "hooks").as_posix() + "/" for p in guide.rglob("*/") if p.name != "__pycache__"}
+    modules |= {"guide/"}
     assert named == modules
 
 
@@ -113,7 +113,7 @@ def test_the_pure_package_names_no_adapter() -> None:
     # guide/ knows nothing of MkDocs or of the hooks that adapt it: none is named, even in a comment.
     adapters = [p.stem for p in (ROOT / "hooks").glob("*.py")]
     assert "guide_pages" in adapters
-    for path in (ROOT / "hooks" / "guide").glob("*.py"):
+    for path in (ROOT / "hooks" / "guide").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         named = [
             a for a in adapters if re.search(rf"hooks/{a}\b|\b{a}\.py\b" if a != path.stem else rf"hooks/{a}\b", text)

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from guide.model import Guide
-from guide.schema import SCHEMAS, schema_text
+from guide.content.model import Guide
+from guide.content.schema import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "content" / "schema"

@@ -33,7 +33,7 @@
   const norm = (text, how) => ` ${fold(text, how).replace(/[.!?;\n…¿¡]+/g, " . ").replace(/[^\p{L}\p{N}.]+/gu, " ").trim()} . `.replace(/( \.)+/g, " .");
 
   // A phrase as a regular expression over that form. The syntax is in CONTRIBUTING.md and
-  // checked at build time (guide/patterns.py): word, word*, (a|b), ? after either, ... and .
+  // checked at build time (guide/message_check/patterns.py): word, word*, (a|b), ? after either, ... and .
   const compile = (phrase, how) => {
     const body = fold(phrase, how).replace(/\.\.\.|[^\s()|?*.]+|\s+|\S/g, (t) =>
       t === "..." ? "(?: [^ .]+){0,4}" : t === "." ? " \\." : t === "(" ? "(?:" : t === "*" ? "[^ .]*"
@@ -42,7 +42,7 @@
   };
 
   // The learned model's features of a draft in norm's form, as exact strings, so the training
-  // (guide/message_model.py, which runs this function under Node) sees just what the page sees:
+  // (guide/message_check/model.py, which runs this function under Node) sees just what the page sees:
   // "w:word", "b:word word" (neighbours in one sentence), and "c: wo" ... the 3 to 5 letter
   // pieces of each word padded with spaces, which survive typos and spellings ("pleeease", "tkt")
   // no phrase foresaw. Each once, in the order first met.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import LocalHelp
-from .validate import check, local_help_problems
-from .yamlsource import read_source
+from ..content.model import LocalHelp
+from ..content.validation import check, local_help_problems
+from ..content.yamlsource import read_source
 
 FILE_NAME = "helplines.yml"
 

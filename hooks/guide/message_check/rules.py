@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Guide, MessageRule
+from ..content.model import Guide, MessageRule
 
 FOLDER = "assets/js/"  # beside site.js: the script finds the file relative to itself
 

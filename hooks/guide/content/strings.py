@@ -25,14 +25,14 @@ import jinja2
 from jinja2 import nodes
 from pydantic import ConfigDict, RootModel, StringConstraints
 
-from .model import TEXT_PATTERN
-from .problems import Problem
-from .validate import HIDDEN, RAW_HTML
-from .yamlsource import Source
+from ..content.model import TEXT_PATTERN
+from ..content.problems import Problem
+from ..content.validation import HIDDEN, RAW_HTML
+from ..content.yamlsource import Source
 
 STRINGS_FILE = "strings.yml"
-TEMPLATES = Path(__file__).parent / "templates"
-TEMPLATES_SHOWN = "hooks/guide/templates"  # as messages name them, from the project folder
+TEMPLATES = Path(__file__).parents[1] / "rendering" / "templates"
+TEMPLATES_SHOWN = "hooks/guide/rendering/templates"  # as messages name them, from the project folder
 
 KEY_PATTERN = r"^[a-z0-9_-]+(\.[a-z0-9_-]+)+$"
 _KEY = re.compile(KEY_PATTERN)
@@ -280,11 +280,11 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
 
 # Keys read in this package's Python, not through a template, with the values each fills in.
 PYTHON_KEYS: dict[str, tuple[str, frozenset[str]]] = {
-    "site.name": ("hooks/guide/site.py", frozenset()),
-    "site.description": ("hooks/guide/site.py", frozenset()),
-    "translation.stale": ("hooks/guide/multilingual.py", frozenset()),
-    "date.full": ("hooks/guide/multilingual.py", frozenset({"day", "month", "year"})),
-    "date.first_day": ("hooks/guide/multilingual.py", frozenset()),
+    "site.name": ("hooks/guide/rendering/site.py", frozenset()),
+    "site.description": ("hooks/guide/rendering/site.py", frozenset()),
+    "translation.stale": ("hooks/guide/translations/language_build.py", frozenset()),
+    "date.full": ("hooks/guide/translations/language_build.py", frozenset({"day", "month", "year"})),
+    "date.first_day": ("hooks/guide/translations/language_build.py", frozenset()),
 }
 _NAV_TITLE = re.compile(r"^\s*-\s+(nav\.[a-z0-9_.-]+):", re.MULTILINE)
 # Material's words that mkdocs.yml sets: a palette toggle's `name`, toc's `permalink_title`.

@@ -1,7 +1,7 @@
 """The content model: typed, frozen records that the YAML in `content/` must fit.
 
 These classes are the single source of truth for the shape of the guide. The JSON Schema in
-`content/schema/` is generated from them (`python -m guide.schema`), and a test fails when the
+`content/schema/` is generated from them (`python -m guide.content.schema`), and a test fails when the
 committed schema drifts from what they generate.
 """
 
@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .patterns import MAX_LENGTH, PatternError, check_pattern, check_spelling
-from .translate import TEXT
+from ..message_check.patterns import MAX_LENGTH, PatternError, check_pattern, check_spelling
+from ..translations.fields import TEXT
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A host name with a dot, then only characters that need no escaping in a Markdown link or an

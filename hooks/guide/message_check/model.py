@@ -5,7 +5,7 @@ hits + model hits), since a phrase can mean harm or nothing.
 
 Multinomial logistic regression over the draft's features, one weight per class per feature,
 L2-regularised, then pruned to the largest weights so each language's file stays small
-(content/message-model/xx.json, checked in; the page gets it inside the rules, message_rules.py).
+(content/message-model/xx.json, checked in; the page gets it inside the rules, rules.py).
 The features come from message-match.js itself, run under Node (tests/js/features.cjs), so the
 page and the training share one implementation of them. The gate and thresholds are chosen by
 k-fold cross-validation on the tuning drafts only (tests/data/drafts/tune.xx.yml; the held-out
@@ -33,9 +33,9 @@ from typing import Any
 import numpy as np
 import yaml
 
-from .content import load_content
-from .languages import LANGUAGES
-from .message_rules import rules_data
+from ..content.loading import load_content
+from ..message_check.rules import rules_data
+from ..translations.languages import LANGUAGES
 
 DRAFTS = Path("tests/data/drafts")  # tune.xx.yml; heldout.xx.yml is never read
 FEATURES_JS = Path("tests/js/features.cjs")

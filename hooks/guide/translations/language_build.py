@@ -9,15 +9,16 @@ a page's address differs between languages only by that folder: `phases/own-it/`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Content
-from .languages import ENGLISH, LANGUAGES, root
-from .problems import Problem
-from .strings import word
-from .translate import english_hash
+from ..content.loading import Content
+from ..content.problems import Problem
+from ..content.strings import word
+from ..translations.field_use import FieldRef
+from ..translations.fields import english_hash
+from ..translations.languages import ENGLISH, LANGUAGES, root
 
 FROM_KEY = "translated_from"  # a translated page's front matter: english_hash() of the English file
 # What a language's build adds to config.extra for overrides/ (the switch, its note): absent
@@ -73,13 +74,12 @@ def translation_facts(content: Content) -> dict[str, Any] | None:
     }
 
 
-def stale_texts(content: Content) -> dict[str, str]:
-    """Each stale field's path and its (old) translated text, which pages carrying it show."""
-    return {
-        problem.where: translation.entries[problem.where].text
-        for translation in content.translations
-        for problem in translation.stale
-    }
+def needs_stale_note(
+    src_uri: str, read: Collection[FieldRef], stale: Collection[FieldRef], stale_pages: Collection[str]
+) -> bool:
+    """Whether a page gets the stale note: a hand-written page whose English changed since
+    (`stale_pages`, from check_pages), or one that read a stale field (field_use.py)."""
+    return src_uri in stale_pages or not set(read).isdisjoint(stale)
 
 
 def with_stale_note(markdown: str, words: Mapping[str, str]) -> str:
@@ -138,9 +138,3 @@ def check_pages(
             Problem(f"{folder}/{path}", 1, "", f"there is no {english_folder}/{path}: every page starts in English")
         )
     return PageCheck(tuple(problems), tuple(stale))
-
-
-def stale_fields_in(markdown: str, stale_texts: Mapping[str, str]) -> list[str]:
-    """The stale fields a page's Markdown holds. Templates place a field's text as it is written,
-    so its first line appears verbatim in every page that shows it (indented, at most)."""
-    return [path for path, text in stale_texts.items() if text.strip() and text.strip().splitlines()[0] in markdown]

@@ -32,14 +32,14 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from .problems import ContentError, Problem
-from .yamlsource import Loc, Source, read_source
+from ..content.problems import ContentError, Problem
+from ..content.yamlsource import Loc, Source, read_source
 
 HASH_LENGTH = 8
 
 
 class Translatable:
-    """Marks a text type (`Line`, `Markdown`) in `model.py`: its values are translated."""
+    """Marks a text type (`Line`, `Markdown`) in `content/model.py`: its values are translated."""
 
 
 TEXT = Translatable()
@@ -95,6 +95,29 @@ def _walk(hint: Any, data: Any, loc: Loc, path: tuple[str, ...]) -> Iterator[tup
         for index, value in enumerate(data):
             name = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else index + 1
             yield from _walk(item, value, (*loc, index), (*path, str(name)))
+
+
+def record_fields(record: BaseModel, path: tuple[str, ...] = ()) -> Iterator[tuple[BaseModel, str, tuple[str, ...]]]:
+    """Each attribute of `record`, or of a record inside it, that holds translatable text: the
+    record, the attribute's name, and the paths of its text as `text_fields` names them from the
+    data (one for a `Line`, one per item for a tuple of them)."""
+    hints = _hints(type(record))
+    for name in type(record).model_fields:
+        value, hint = getattr(record, name), _unwrap_optional(hints[name])
+        here = (*path, name)
+        if _is_text(hint) and isinstance(value, str):
+            yield record, name, (".".join(here),)
+        elif isinstance(value, BaseModel):
+            yield from record_fields(value, here)
+        elif isinstance(value, tuple):
+            args = get_args(_strip(hint))
+            if args and _is_text(_unwrap_optional(args[0])):
+                yield record, name, tuple(".".join((*here, str(index + 1))) for index in range(len(value)))
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    label = item.id if isinstance(getattr(item, "id", None), str) else str(index + 1)  # type: ignore[attr-defined]
+                    yield from record_fields(item, (*here, label))
 
 
 @cache

@@ -4,7 +4,7 @@ Files are checked one by one, but links between them (a safety note pointing at 
 checked against the guide's phase ids, the site's own words (strings.yml) against every key
 the templates, and the theme's templates and scripts if given, use; every file's problems
 come back in one error. Another language is the English with its text replaced, field by
-field, from content/xx/ (translate.py), and its own help (local_help.py).
+field, from content/xx/ (translations/fields.py), and its own help (local_help.py).
 """
 
 from __future__ import annotations
@@ -19,13 +19,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .languages import ENGLISH as _ENGLISH
-from .local_help import load_local_help
-from .model import Guide, LocalHelp, SafetyContent
-from .phrases import load_phrases, with_phrases
-from .problems import ContentError, Problem
-from .routes import targets
-from .strings import (
+from ..content.local_help import load_local_help
+from ..content.model import Guide, LocalHelp, SafetyContent
+from ..content.problems import ContentError, Problem
+from ..content.strings import (
     STRINGS_FILE,
     catalog,
     config_uses,
@@ -35,8 +32,7 @@ from .strings import (
     theme_uses,
     use_problems,
 )
-from .translate import Field, Translation, read_translation, text_fields, translated_source
-from .validate import (
+from ..content.validation import (
     check,
     guide_problems,
     link_problems,
@@ -45,7 +41,11 @@ from .validate import (
     safety_section_ids,
     section_problems,
 )
-from .yamlsource import Source, read_source
+from ..content.yamlsource import Source, read_source
+from ..message_check.phrases import load_phrases, with_phrases
+from ..rendering.routes import targets
+from ..translations.fields import Field, Translation, read_translation, text_fields, translated_source
+from ..translations.languages import ENGLISH as _ENGLISH
 
 ENGLISH = _ENGLISH.code
 
@@ -180,7 +180,7 @@ def _translate(
         translations.append(translation)
     if GUIDE_FILE in typed:
         try:
-            # Each language's own words for the message check (phrases.py), over its translated rules.
+            # Each language's own words for the message check (message_check/phrases.py), over its translated rules.
             phrases = load_phrases(
                 folder / language / PHRASES_FILE,
                 english.guide,

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Guide, MessageRule
-from .patterns import PatternError, check_pattern, check_spelling
-from .problems import ContentError, Problem
-from .yamlsource import Loc, Source, read_source
+from ..content.model import Guide, MessageRule
+from ..content.problems import ContentError, Problem
+from ..content.yamlsource import Loc, Source, read_source
+from ..message_check.patterns import PatternError, check_pattern, check_spelling
 
 FIELDS = ("phrases", "together")
 Report = Callable[[Loc, str, str], Problem]  # (where in the file, where in words, what) -> a problem

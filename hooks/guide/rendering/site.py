@@ -7,13 +7,13 @@ same pages.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .content import Content
-from .render import first_phase_link, phase_overview, phases_at_a_glance
-from .routes import phase_path
-from .strings import script_words
+from ..content.loading import Content
+from ..content.strings import script_words
+from ..rendering.markdown import first_phase_link, phase_overview, phases_at_a_glance
+from ..rendering.routes import phase_path
+from ..translations.field_use import FieldRef, reading
 
 NAV_PHASES = "guide:phases"  # a nav entry with this value becomes the list of phase pages
 NAV_KEY_PREFIX = "nav."  # a nav title with this start is a key of content/strings.yml
@@ -86,16 +86,11 @@ def fill_markers(markdown: str, content: Content, *, src_uri: str) -> str:
     return markdown
 
 
-# A toc permalink not yet quieted (so running quiet_permalinks twice changes nothing).
-_PERMALINK = re.compile(r'<a class="headerlink" (?!tabindex="-1")')
-
-
-def quiet_permalinks(html: str) -> str:
-    """Every toc permalink (the ¶ after a heading) in `html` out of the Tab order and hidden
-    from screen readers: it stays for copying a link, without a Tab stop of its own or being
-    read as part of the heading. A build hook applies it to each page's body, the hook-free
-    build to each built page."""
-    return _PERMALINK.sub('<a class="headerlink" tabindex="-1" aria-hidden="true" ', html)
+def filled_page(markdown: str, content: Content, *, src_uri: str) -> tuple[str, frozenset[FieldRef]]:
+    """`fill_markers`, and the translatable fields the filled markers show."""
+    with reading(content) as fields:
+        filled = fill_markers(markdown, content, src_uri=src_uri)
+    return filled, frozenset(fields)
 
 
 def theme_extra(content: Content) -> dict[str, Any]:

@@ -24,7 +24,7 @@ Nothing here knows about MkDocs: a build hook applies it to a French build.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 NBSP = "\u00a0"  # before : and inside « »
 NNBSP = "\u202f"  # before ; ! ?
@@ -280,3 +280,8 @@ def _text_attributes(tag: str, name: str) -> str:
         return attr.group(0)
 
     return _ATTRIBUTE.sub(one, tag)
+
+
+def french_words(words: Mapping[str, str]) -> dict[str, str]:
+    """The words the scripts write into pages, each spaced."""
+    return {key: french_text(text) for key, text in words.items()}

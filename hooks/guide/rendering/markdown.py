@@ -3,27 +3,29 @@
 Each page is a Jinja2 template in `templates/`; this module only chooses templates, passes
 them data and resolves `guide:` links, so the output can feed any Markdown site generator.
 The templates' own words come from the content's strings (content/strings.yml), through
-`t('key', name=value)`; see strings.py.
+`t('key', name=value)`; see content/strings.py.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
 import jinja2.nodes
 import markupsafe
 
-from .content import GUIDE_FILE, SAFETY_FILE, Content
-from .message_rules import RulesFile, rules_file
-from .model import Helpline, Phase, TextService
-from .problems import ContentError, Problem
-from .routes import FIXED_PAGES, phase_path, resolve_links, targets
-from .strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
+from ..content.loading import GUIDE_FILE, SAFETY_FILE, Content
+from ..content.model import Helpline, Phase, TextService
+from ..content.problems import ContentError, Problem
+from ..content.strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
+from ..message_check.rules import RulesFile, rules_file
+from ..rendering.routes import FIXED_PAGES, phase_path, resolve_links, targets
+from ..translations.field_use import FieldRef, note, note_word, reading
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,29 @@ class GeneratedPage:
     src_uri: str
     markdown: str
     source: str  # the content file it is made from, for edit links
+    # The translatable fields it shows (translations/field_use.py): the page is stale if one of them is.
+    fields: frozenset[FieldRef] = field(default=frozenset(), compare=False)
+
+
+class ReadingEnvironment(jinja2.Environment):
+    """Jinja's attribute and item lookups, noted (field_use.note): every `phase.title` a
+    template shows is a field the page read."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        value = super().getattr(obj, attribute)
+        note(obj, attribute)
+        return value
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        value = super().getitem(obj, argument)
+        if isinstance(argument, str):
+            note(obj, argument)
+        return value
 
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = ReadingEnvironment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         # Markdown templates: content is validated to hold no raw HTML, so no escaping here;
@@ -73,6 +93,7 @@ def translator(strings: Strings) -> object:
 
     @jinja2.pass_eval_context
     def t(context: jinja2.nodes.EvalContext, key: str, **values: object) -> str:
+        note_word(strings, key, values.get("count"))
         if not context.autoescape:
             return word(strings, key, **values)
         safe = {name: value if isinstance(value, int) else markupsafe.escape(value) for name, value in values.items()}
@@ -119,11 +140,12 @@ def href(url: str) -> str:
 def render_page(template: str, src_uri: str, content: Content, *, source: str, **context: object) -> GeneratedPage:
     guide = content.guide
     try:
-        markdown = (
-            environment()
-            .get_template(template)
-            .render(guide=guide, page_path=src_uri, t=translator(content.strings), **context)
-        )
+        with reading(content) as fields:
+            markdown = (
+                environment()
+                .get_template(template)
+                .render(guide=guide, page_path=src_uri, t=translator(content.strings), **context)
+            )
     except MissingWord as missing:
         # A computed key (`'audience.' ~ who`) that loading could not check: still a clean message.
         name, line = _template_line(missing, template)
@@ -131,7 +153,7 @@ def render_page(template: str, src_uri: str, content: Content, *, source: str, *
         problem = Problem(f"{TEMPLATES_SHOWN}/{name}", line, f"t('{key}')", f"'{key}' is not in the site's words")
         raise ContentError([problem]) from None
     paths = targets(phase.id for phase in guide.phases)
-    return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source)
+    return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source, frozenset(fields))
 
 
 def _template_line(error: BaseException, template: str) -> tuple[str, int]:

@@ -16,8 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .markup import content_findings
-from .model import (
+from ..content.model import (
     KEYWORD_PATTERN,
     LANGUAGE_PATTERN,
     LINE_PATTERN,
@@ -27,9 +26,10 @@ from .model import (
     URL_PATTERN,
     Guide,
 )
-from .problems import ContentError, Problem
-from .routes import FIXED_PAGES, RESERVED_IDS, targets
-from .yamlsource import Loc, Source, describe, read_source
+from ..content.problems import ContentError, Problem
+from ..content.yamlsource import Loc, Source, describe, read_source
+from ..policy.markup import content_findings
+from ..rendering.routes import FIXED_PAGES, RESERVED_IDS, targets
 
 M = TypeVar("M", bound=BaseModel)
 

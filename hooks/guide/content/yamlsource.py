@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .problems import ContentError, Problem
+from ..content.problems import ContentError, Problem
 
 Loc = tuple[str | int, ...]
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Guide, LocalHelp, SafetyContent
-from .strings import StringsCatalog
+from ..content.model import Guide, LocalHelp, SafetyContent
+from ..content.strings import StringsCatalog
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "guide.schema.json": Guide,

@@ -1,0 +1,1 @@
+"""Assets: the scripts bundled, the built CSS and JavaScript minified, the theme's unused CSS."""

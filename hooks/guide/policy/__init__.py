@@ -1,0 +1,1 @@
+"""Policy: the Content-Security-Policy and the markup every page must follow."""
