@@ -27,22 +27,28 @@ def build(site: Path, extra: list[str]) -> int:
         print("mkdocs.yml: the build failed (its messages are above)", file=sys.stderr)
         return 1
     configs = {f"mkdocs.{lang.code}.yml": site / lang.code for lang in TRANSLATED}
+    if not run_together({config: command(config, out) for config, out in configs.items()}, what="build"):
+        return 1
+    count = apply_policy(site)
+    print(f"{site}: {1 + len(configs)} languages, Content-Security-Policy on {count} pages, and one _headers")
+    return 0
+
+
+def run_together(commands: dict[str, list[str]], *, what: str, cwd: Path | None = None) -> bool:
+    """Run each named command at the same time (one process each, so each core builds one) and
+    print each one's messages together, in order, once it ends; whether all succeeded."""
     running = {
-        config: subprocess.Popen(command(config, out), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for config, out in configs.items()
+        name: subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for name, command in commands.items()
     }
     failed = False
-    for config, process in running.items():
+    for name, process in running.items():
         output, _ = process.communicate()
         print(output, end="", file=sys.stderr)
         if process.returncode != 0:
-            print(f"{config}: the build failed (its messages are above)", file=sys.stderr)
+            print(f"{name}: the {what} failed (its messages are above)", file=sys.stderr)
             failed = True
-    if failed:
-        return 1
-    count = apply_policy(site)
-    print(f"{site}: {1 + len(running)} languages, Content-Security-Policy on {count} pages, and one _headers")
-    return 0
+    return not failed
 
 
 if __name__ == "__main__":

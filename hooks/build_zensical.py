@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_languages import run_together
+
 from guide.export import config_name
 from guide.policy.csp import apply_policy
 from guide.rendering.permalinks import quiet_permalinks
@@ -43,20 +45,8 @@ def build(export: Path, zensical: str) -> int:
         return 1
     # Each other language builds into a folder below the English site: at the same time, one
     # process each, their messages printed together once each ends.
-    running = {
-        config_name(lang.code): subprocess.Popen(
-            command(config_name(lang.code)), cwd=export, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        for lang in TRANSLATED
-    }
-    failed = False
-    for config, process in running.items():
-        output, _ = process.communicate()
-        print(output, end="", file=sys.stderr)
-        if process.returncode != 0:
-            print(f"{config}: the Zensical build failed (its messages are above)", file=sys.stderr)
-            failed = True
-    if failed:
+    configs = [config_name(lang.code) for lang in TRANSLATED]
+    if not run_together({config: command(config) for config in configs}, what="Zensical build", cwd=export):
         return 1
     site = export / "site"
     finish(site)
