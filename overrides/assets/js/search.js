@@ -2,22 +2,21 @@
  * pages by guide/search_index.py after any engine's build: plain text, one per language) is
  * fetched on the first open, never before, and searched here in the page: no worker, nothing
  * from another origin. What the reader types stays in the field: never in the
- * address, the history or storage, and it is emptied when the page is left. Material's own
- * search never starts (partials/search.html has no form named "search", no data-md-component),
- * so its worker and index never load. search-open.js opens search and fetches this file then. */
+ * address, the history or storage, and it is emptied when the page is left. No theme's search
+ * runs (partials/search.html has no form named "search", no data-md-component), so no engine's
+ * worker or index loads. search-open.js opens the dialog and fetches this file then. */
 (() => {
   "use strict";
   const root = document.querySelector("[data-sc-search]");
-  const toggle = document.getElementById("__search");
-  if (!root || !toggle) return;
+  if (!root) return;
   const MAX_PAGES = 10;
   const MAX_SECTIONS = 3;
   const SPEAK_MS = 700; // the count is read out once typing pauses, not on every key
   const words = root.dataset;
   const form = root.querySelector("form");
   const input = form.querySelector("input");
-  const meta = root.querySelector(".md-search-result__meta");
-  const list = root.querySelector(".md-search-result__list");
+  const meta = root.querySelector(".sc-search__meta");
+  const list = root.querySelector(".sc-search__list");
   const live = root.querySelector("[data-sc-search-live]");
   const index = new URL(words.scSearchIndex, document.baseURI); // the first page's address: fixed
   const base = new URL("..", index);
@@ -86,10 +85,9 @@
   };
 
   const entry = (doc, top, ts) => {
-    const a = el("a", "md-search-result__link");
+    const a = el("a", "sc-search__link");
     a.href = doc.href;
-    const article = el("article", "md-search-result__article md-typeset");
-    if (top) article.append(el("div", "md-search-result__icon md-icon"));
+    const article = el("article");
     article.append(el(top ? "h1" : "h2", "", doc.title));
     if (doc.score && doc.text) article.append(teaser(doc, ts));
     a.append(article);
@@ -126,7 +124,7 @@
     }
     const ranked = [...pages].sort((a, b) => b[1].best - a[1].best);
     for (const [page, group] of ranked.slice(0, MAX_PAGES)) {
-      const li = el("li", "md-search-result__item");
+      const li = el("li", "sc-search__item");
       const top = docs.find((d) => d.href === page) || group.hits[0];
       li.append(entry(top, true, ts));
       const sections = group.hits.filter((d) => d !== top).sort((a, b) => b.score - a.score);
@@ -138,7 +136,6 @@
     timer = setTimeout(() => { live.textContent = meta.textContent; }, SPEAK_MS);
   };
 
-  toggle.addEventListener("change", () => toggle.checked && load());
   input.addEventListener("focus", load);
   input.addEventListener("input", () => (docs ? show() : load()));
   form.addEventListener("submit", (event) => {
@@ -147,5 +144,5 @@
   });
   form.addEventListener("reset", () => setTimeout(() => { show(); input.focus(); }));
   window.addEventListener("pagehide", () => { form.reset(); list.replaceChildren(); });
-  if (toggle.checked) load(); // search is open: this file was fetched because it opened
+  if (!root.hidden) load(); // search is open: this file was fetched because it opened
 })();
