@@ -17,12 +17,17 @@
   let fetched = false;
   const isOpen = () => !root.hidden;
 
-  const open = () => {
-    if (isOpen()) return;
-    // On wide screens the box opens over the header's field (site.css), wherever it is now.
+  // On wide screens the box opens over the header's field (site.css), wherever it is now.
+  const place = () => {
     const at = button.getBoundingClientRect();
     root.style.setProperty("--sc-search-top", `${at.top}px`);
     root.style.setProperty("--sc-search-right", `${Math.max(12, html.clientWidth - at.right)}px`);
+  };
+  window.addEventListener("resize", () => isOpen() && place());
+
+  const open = () => {
+    if (isOpen()) return;
+    place();
     root.hidden = false;
     html.classList.add("sc-search-open"); // the page behind stays still
     button.setAttribute("aria-expanded", "true");

@@ -56,6 +56,20 @@
       meta.textContent = words.scSearchFailed;
     }));
 
+  // Material's page icon (file-search-outline) beside each page's title, on wide screens.
+  const PAGE_ICON =
+    "M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h7c-.41-.25-.8-.56-1.14-.9-.33-.33-.61-.7-.86-1.1H6V4h7v5h5v1.18c.71.16 1.39.43 2 .82V8zm6.31 16.9c1.33-2.11.69-4.9-1.4-6.22-2.11-1.33-4.91-.68-6.22 1.4-1.34 2.11-.69 4.89 1.4 6.22 1.46.93 3.32.93 4.79.02L22 23.39 23.39 22zm-3.81.1a2.5 2.5 0 0 1-2.5-2.5 2.5 2.5 0 0 1 2.5-2.5 2.5 2.5 0 0 1 2.5 2.5 2.5 2.5 0 0 1-2.5 2.5";
+  const pageIcon = () => {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    const path = document.createElementNS(svg.namespaceURI, "path");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "sc-search__page");
+    path.setAttribute("d", PAGE_ICON);
+    svg.append(path);
+    return svg;
+  };
+
   const el = (tag, className, text) => {
     const e = document.createElement(tag);
     if (className) e.className = className;
@@ -88,6 +102,7 @@
     const a = el("a", "sc-search__link");
     a.href = doc.href;
     const article = el("article");
+    if (top) a.append(pageIcon());
     article.append(el(top ? "h1" : "h2", "", doc.title));
     if (doc.score && doc.text) article.append(teaser(doc, ts));
     a.append(article);
