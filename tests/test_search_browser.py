@@ -130,6 +130,30 @@ def test_on_a_desktop_slash_arrows_enter_and_escape_work(desktop: Any) -> None:
 
 
 @pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
+def test_open_search_holds_the_page_still_and_a_click_outside_or_tab_past_it_closes_it(desktop: Any) -> None:
+    desktop.goto("phases/understand/")
+    desktop.keyboard.press("/")
+    desktop.keyboard.type(QUERY)
+    desktop.locator(RESULT).first.wait_for()
+    desktop.mouse.move(1200, 700)  # over the page, outside the box
+    desktop.mouse.wheel(0, 800)
+    desktop.wait_for_timeout(300)
+    assert desktop.evaluate("() => scrollY") == 0  # the scroll lock: the page behind did not move
+    desktop.keyboard.press("Tab")  # the field's clear button is not a Tab stop: the first result is
+    assert desktop.evaluate(
+        "(a) => document.activeElement === a", desktop.locator(f"{RESULT} a").first.element_handle()
+    )
+    desktop.mouse.click(1200, 700)
+    assert not desktop.evaluate(IS_OPEN)
+    desktop.mouse.wheel(0, 800)
+    desktop.wait_for_function("() => scrollY > 0")  # closed, the page scrolls again
+    desktop.keyboard.press("/")
+    for _ in range(desktop.locator(f"{RESULT} a").count() + 1):
+        desktop.keyboard.press("Tab")
+    assert not desktop.evaluate(IS_OPEN)  # past the last result, focus left search and closed it
+
+
+@pytest.mark.parametrize("site_url", ENGINES, indirect=True)  # on the hooks' build and on Zensical's
 def test_a_keyboard_reaches_the_icon_and_a_screen_reader_hears_the_count(desktop: Any) -> None:
     desktop.set_viewport_size({"width": 390, "height": 844})  # the icon alone, no field in the header
     desktop.goto("")
