@@ -77,13 +77,13 @@ OURS_CLOCK = """() => {
   window.__t = {};
   document.addEventListener("click", () => { window.__t.t0 ??= performance.now(); }, true);
   new MutationObserver(() => {
-    if (document.querySelector(".md-search-result__item")) window.__t.t1 ??= performance.now();
-  }).observe(document.querySelector(".md-search-result__list"), { childList: true });
+    if (document.querySelector(".sc-search__item")) window.__t.t1 ??= performance.now();
+  }).observe(document.querySelector(".sc-search__list"), { childList: true });
 }"""
 # When the last of search's files had arrived, in the page's clock.
 LOADED_AT = """(pattern) => Math.max(0, ...performance.getEntriesByType("resource")
   .filter((e) => new RegExp(pattern).test(e.name)).map((e) => e.responseEnd))"""
-RESULT = ".md-search-result__item"
+RESULT = ".sc-search__item"
 
 
 @dataclass
@@ -205,7 +205,7 @@ def _search_run(browser: Any, base: str, option: str, lang: str) -> Run:
             clock = page.evaluate("() => window.__t")
             elapsed, t0 = clock["t1"] - clock["t0"], clock["t0"]
             urls = page.locator(f"{RESULT} a").evaluate_all("(links) => links.map((a) => a.pathname)")
-            shown = page.locator(".md-search-result__list").inner_text()
+            shown = page.locator(".sc-search__list").inner_text()
         loaded = page.evaluate(LOADED_AT, SEARCH_PATHS.pattern) - t0
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)

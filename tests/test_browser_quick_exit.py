@@ -97,7 +97,8 @@ def test_three_presses_count_only_within_5_seconds_of_each_other(
 
 def test_shift_while_typing_in_search_does_not_exit(page: Any, neutral: list[str]) -> None:
     page.goto("")
-    page.locator("input.md-search__input").focus()
+    page.keyboard.press("/")  # opens search, its field focused
+    assert page.evaluate("() => document.activeElement.matches('input.sc-search__input')")
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_timeout(300)
@@ -182,8 +183,8 @@ def test_exit_is_on_top_with_the_menu_drawer_open(phone: Any) -> None:
 def test_exit_is_on_top_with_search_showing_results(phone: Any) -> None:
     phone.goto("")
     phone.locator("header button.sc-search-button").click()
-    phone.locator("input.md-search__input").press_sequentially("space")
-    phone.locator(".md-search-result__item").first.wait_for()
+    phone.locator("input.sc-search__input").press_sequentially("space")
+    phone.locator(".sc-search__item").first.wait_for()
     assert topmost_is(phone, EXIT)
 
 
@@ -228,7 +229,8 @@ def test_shift_in_a_text_field_does_not_exit(phone: Any) -> None:
     phone.evaluate(
         "() => { const t = document.createElement('textarea'); t.id = 't'; document.querySelector('article').append(t); }"
     )
-    for field in ("input.md-search__input", "#t"):
+    phone.locator("header button.sc-search-button").click()  # opens search, its field focused
+    for field in ("input.sc-search__input", "#t"):
         phone.locator(field).focus()
         for _ in range(3):
             phone.keyboard.press("Shift")

@@ -6,6 +6,7 @@ policy. Without Zensical those tests skip, and fail in CI (support.require_zensi
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -177,6 +178,22 @@ def test_zensical_writes_the_pages_of_the_hooks_build_with_the_same_content(
     # Title and main content match; the policy differs, as Zensical's inline scripts do.
     for name in want:
         assert got[name][:2] == want[name][:2], f"{code}: {name} differs"
+
+
+def search_entries(site: Path, code: str) -> list[tuple[str, str, str]]:
+    """One language's search index (search/index.json in its folder), as sorted entries."""
+    index = json.loads((site / ("" if code == ENGLISH.code else code) / INDEX_PATH).read_text(encoding="utf-8"))
+    return sorted((d["location"], d["title"], d["text"]) for d in index["docs"])
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_zensical_s_search_index_is_the_hooks_build_s(
+    zensical_site: BuiltSite, languages_site: BuiltSite, code: str
+) -> None:
+    # With the same index, search.js and dialog on both (test_search_browser.py runs the dialog
+    # on both), the same words find the same pages: the switch plan's search parity.
+    want = search_entries(languages_site.root, code)
+    assert want and search_entries(zensical_site.root, code) == want
 
 
 def script_src(policy: str) -> str:

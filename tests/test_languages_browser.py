@@ -151,8 +151,8 @@ SEARCH_WORDS = {"es": "perd", "fr": "excus"}
 def test_search_finds_pages_in_the_same_language(tab: Any, languages_url: str, code: str) -> None:
     tab.goto(f"{code}/")
     tab.locator("header button.sc-search-button").tap()
-    tab.locator("input.md-search__input").press_sequentially(SEARCH_WORDS[code])
-    results = tab.locator(".md-search-result__item a")
+    tab.locator("input.sc-search__input").press_sequentially(SEARCH_WORDS[code])
+    results = tab.locator(".sc-search__item a")
     results.first.wait_for()
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert hrefs and all(href.startswith(f"{languages_url}{code}/") for href in hrefs), hrefs
@@ -208,7 +208,7 @@ def test_on_a_wide_screen_the_controls_cover_no_words_of_the_banner_or_header(
     page.goto(f"{'' if code == 'en' else code + '/'}")
     controls = page.locator(".sc-controls").bounding_box()
     assert controls
-    for selector in (".sc-banner", ".md-header .md-select > button", ".md-header .md-search__inner"):
+    for selector in (".sc-banner", ".md-header .md-select > button", ".md-header .sc-search-button"):
         box = page.locator(selector).first.bounding_box()
         assert box and box["x"] + box["width"] <= controls["x"], (selector, box, controls)
     ctx.close()

@@ -74,7 +74,7 @@ def test_the_policy_holds_while_ticking_searching_and_navigating(page: Any) -> N
     page.evaluate("() => document.activeElement.blur()")  # Material ignores "/" in a field
     page.keyboard.press("/")  # opens search, which fetches its script and index then
     page.keyboard.type("apolog")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator(".sc-search__item").first.wait_for()
     page.keyboard.press("Escape")
     page.locator("a.sc-controls__help").click()  # instant navigation, no full load
     page.wait_for_url("**/safety/")

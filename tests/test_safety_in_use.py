@@ -28,8 +28,8 @@ HELP = ".sc-controls a.sc-controls__help"
 def test_search_words_never_reach_the_address_or_history(phone: Any) -> None:
     phone.goto("")
     phone.locator("header button.sc-search-button").click()
-    phone.locator("input.md-search__input").press_sequentially("blocked")
-    result = phone.locator(".md-search-result__item a").first
+    phone.locator("input.sc-search__input").press_sequentially("blocked")
+    result = phone.locator(".sc-search__item a").first
     assert "blocked" not in (result.get_attribute("href") or "")
     result.click()
     phone.wait_for_load_state("load")

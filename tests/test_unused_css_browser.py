@@ -61,7 +61,7 @@ STYLES = """(detail) => {
 
 # Resolves once the search results' markup has not changed for five frames running.
 RESULTS_STILL = """() => new Promise((resolve) => {
-  const list = document.querySelector('.md-search-result');
+  const list = document.querySelector('.sc-search__list');
   let last = null, still = 0;
   const look = () => {
     const now = list ? list.innerHTML.length + ':' + document.documentElement.scrollHeight : '';
@@ -106,8 +106,8 @@ def shown(browser: Any, url: str, path: str, device: str, scheme: str, state: st
                 page.locator("header button.sc-search-button").click()
             else:
                 page.keyboard.press("/")
-            page.locator("input.md-search__input").press_sequentially("apolog")
-            page.locator(".md-search-result__item").first.wait_for()
+            page.locator("input.sc-search__input").press_sequentially("apolog")
+            page.locator(".sc-search__item").first.wait_for()
             # Results come in after the first one: the list, its count and so the page's
             # scrollbar and widths go on changing for a few frames. Compare once they stop.
             page.evaluate(RESULTS_STILL)
@@ -130,6 +130,7 @@ CASES = [
     ("desktop", "light", "404.html", "page"),
     ("phone", "light", "phases/understand/", "drawer"),
     ("desktop", "dark", "", "search"),
+    ("phone", "light", "phases/understand/", "search"),  # our dialog, the whole screen
 ]
 
 

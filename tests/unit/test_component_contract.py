@@ -17,8 +17,8 @@ from support import ROOT
 JS = ROOT / "overrides" / "assets" / "js"
 SCRIPTS = sorted(JS.glob("*.js"))
 # Not components, each for a reason: the runner itself; the exit and its history entry, which
-# load on their own so nothing can stop them; search's two halves (name "search"), which
-# Material's dialog drives.
+# load on their own so nothing can stop them; search's two halves (name "search"): the dialog's
+# opener in site.js, and the search it fetches on the first open.
 STANDALONE = {
     "components.js": None,
     "quick-exit.js": "quick-exit",

@@ -8,7 +8,7 @@ page here uses a few of them, but every reader downloaded all: 24.7 KiB of 80 (i
 The test for a rule is the one PurgeCSS uses, kept on the safe side: a selector stays unless a
 class it needs (`.md-tag`) or an attribute value it needs (`[data-md-color-primary=red]`)
 appears as a word in no built page and no script of the site. Scripts count because Material's
-own JavaScript adds classes as it runs (`md-search-result__item`); words only split at what
+own JavaScript adds classes as it runs (`md-dialog--active`); words only split at what
 cannot be in a class name, so any class a script spells out whole is kept. Only parts outside
 functional pseudo-classes decide: `:not(.x)` still matches without `.x`, and `:is(.a, .b)` with
 one of them, so those always stay. A custom property (`--md-admonition-icon--bug`) goes when

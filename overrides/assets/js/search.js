@@ -2,22 +2,21 @@
  * pages by guide/search_index.py after any engine's build: plain text, one per language) is
  * fetched on the first open, never before, and searched here in the page: no worker, nothing
  * from another origin. What the reader types stays in the field: never in the
- * address, the history or storage, and it is emptied when the page is left. Material's own
- * search never starts (partials/search.html has no form named "search", no data-md-component),
- * so its worker and index never load. search-open.js opens search and fetches this file then. */
+ * address, the history or storage, and it is emptied when the page is left. No theme's search
+ * runs (partials/search.html has no form named "search", no data-md-component), so no engine's
+ * worker or index loads. search-open.js opens the dialog and fetches this file then. */
 (() => {
   "use strict";
   const root = document.querySelector("[data-sc-search]");
-  const toggle = document.getElementById("__search");
-  if (!root || !toggle) return;
+  if (!root) return;
   const MAX_PAGES = 10;
   const MAX_SECTIONS = 3;
   const SPEAK_MS = 700; // the count is read out once typing pauses, not on every key
   const words = root.dataset;
   const form = root.querySelector("form");
   const input = form.querySelector("input");
-  const meta = root.querySelector(".md-search-result__meta");
-  const list = root.querySelector(".md-search-result__list");
+  const meta = root.querySelector(".sc-search__meta");
+  const list = root.querySelector(".sc-search__list");
   const live = root.querySelector("[data-sc-search-live]");
   const index = new URL(words.scSearchIndex, document.baseURI); // the first page's address: fixed
   const base = new URL("..", index);
@@ -57,6 +56,20 @@
       meta.textContent = words.scSearchFailed;
     }));
 
+  // Material's page icon (file-search-outline) beside each page's title, on wide screens.
+  const PAGE_ICON =
+    "M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h7c-.41-.25-.8-.56-1.14-.9-.33-.33-.61-.7-.86-1.1H6V4h7v5h5v1.18c.71.16 1.39.43 2 .82V8zm6.31 16.9c1.33-2.11.69-4.9-1.4-6.22-2.11-1.33-4.91-.68-6.22 1.4-1.34 2.11-.69 4.89 1.4 6.22 1.46.93 3.32.93 4.79.02L22 23.39 23.39 22zm-3.81.1a2.5 2.5 0 0 1-2.5-2.5 2.5 2.5 0 0 1 2.5-2.5 2.5 2.5 0 0 1 2.5 2.5 2.5 2.5 0 0 1-2.5 2.5";
+  const pageIcon = () => {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    const path = document.createElementNS(svg.namespaceURI, "path");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "sc-search__page");
+    path.setAttribute("d", PAGE_ICON);
+    svg.append(path);
+    return svg;
+  };
+
   const el = (tag, className, text) => {
     const e = document.createElement(tag);
     if (className) e.className = className;
@@ -86,10 +99,10 @@
   };
 
   const entry = (doc, top, ts) => {
-    const a = el("a", "md-search-result__link");
+    const a = el("a", "sc-search__link");
     a.href = doc.href;
-    const article = el("article", "md-search-result__article md-typeset");
-    if (top) article.append(el("div", "md-search-result__icon md-icon"));
+    const article = el("article");
+    if (top) a.append(pageIcon());
     article.append(el(top ? "h1" : "h2", "", doc.title));
     if (doc.score && doc.text) article.append(teaser(doc, ts));
     a.append(article);
@@ -126,7 +139,7 @@
     }
     const ranked = [...pages].sort((a, b) => b[1].best - a[1].best);
     for (const [page, group] of ranked.slice(0, MAX_PAGES)) {
-      const li = el("li", "md-search-result__item");
+      const li = el("li", "sc-search__item");
       const top = docs.find((d) => d.href === page) || group.hits[0];
       li.append(entry(top, true, ts));
       const sections = group.hits.filter((d) => d !== top).sort((a, b) => b.score - a.score);
@@ -138,7 +151,6 @@
     timer = setTimeout(() => { live.textContent = meta.textContent; }, SPEAK_MS);
   };
 
-  toggle.addEventListener("change", () => toggle.checked && load());
   input.addEventListener("focus", load);
   input.addEventListener("input", () => (docs ? show() : load()));
   form.addEventListener("submit", (event) => {
@@ -147,5 +159,5 @@
   });
   form.addEventListener("reset", () => setTimeout(() => { show(); input.focus(); }));
   window.addEventListener("pagehide", () => { form.reset(); list.replaceChildren(); });
-  if (toggle.checked) load(); // search is open: this file was fetched because it opened
+  if (!root.hidden) load(); // search is open: this file was fetched because it opened
 })();
