@@ -151,6 +151,11 @@ class _Server(ThreadingHTTPServer):
     """A browser that moves on (a click, the quick exit) drops requests half-sent: not an
     error of the site, so not a traceback in the test run's output."""
 
+    # A page asks for up to 15 files at once (the Zensical build serves each script apart), from
+    # two workers' browsers: the default listen backlog of 5 can overflow while a loaded
+    # machine is slow to accept, and a dropped connection is retried only after a second.
+    request_queue_size = 128
+
     def handle_error(self, request: object, client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
