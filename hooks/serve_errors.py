@@ -61,6 +61,10 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) ->
         for kept in logging.getLogger("mkdocs.commands.build").filters:
             if isinstance(kept, DuplicateFilter):
                 kept.msgs.clear()
+        # The last failure's page goes before the build, not after it: the folder's hidden files
+        # outlive MkDocs' cleaning, and the build's own last steps (search's index, the policy)
+        # read every page in the folder. Requests wait while MkDocs builds.
+        (site / PAGE).unlink(missing_ok=True)
         capture = _Capture()
         logging.getLogger("mkdocs").addHandler(capture)
         try:
@@ -91,7 +95,6 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) ->
             logging.getLogger("mkdocs").removeHandler(capture)
         with lock:
             state["broken"] = False
-            (site / PAGE).unlink(missing_ok=True)  # the folder's hidden files outlive a clean build
             state["look"] = site_look(site, server.mount_path) or state["look"]
 
     server.builder = checked_build

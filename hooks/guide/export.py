@@ -96,7 +96,7 @@ def export(project: Path, language: str = ENGLISH.code, *, site_url: str | None 
     stale_pages = _stale_pages(project, docs_dir, written) if language != ENGLISH.code else set()
     stale = stale_fields(content)
     pages = {}
-    # As the build does (hooks/guide_pages.py): the note on a hand-written page whose English
+    # As the build's hook does: the note on a hand-written page whose English
     # changed, and on a page that read a stale field while it was rendered.
     for src_uri, text in written.items():
         markdown, read = filled_page(text, content, src_uri=src_uri)

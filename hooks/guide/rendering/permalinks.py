@@ -2,8 +2,8 @@
 Tab stop of its own and is not read out as part of the heading ("Checklist ¶").
 
 Python-Markdown's toc extension has no option for either, so the attributes are added to the
-links it writes: by a build hook to each page's rendered body, by the hook-free build
-(hooks/build_zensical.py) to each built page.
+links it writes: by a build hook to each page's rendered body, by a build that runs no hooks
+to each built page.
 """
 
 from __future__ import annotations
