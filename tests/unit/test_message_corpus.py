@@ -32,23 +32,23 @@ TARGET_FALSE_ALARMS = 0.03
 
 # What the held-out halves measured when this round's work was done (README), each rounded down
 # to a multiple of 5% (false alarms: up to 0.5%): a floor that catches a change making things
-# worse, not a target. Every figure is below TARGET; raise a floor only when a change, made
+# worse, not a target. Most figures are below TARGET; raise a floor only when a change, made
 # without reading the held-out half, lifts it. With 45 to 90 drafts a group, one draft moves a
 # figure by 1.1 to 2.2 points, and one false alarm by 0.8.
 HELD_OUT_FLOOR: dict[str, dict[str, float]] = {
-    "en": {"pushing": 0.75, "watching": 0.65, "threat": 0.7, "self-harm": 0.8, "guilt": 0.6, "false_alarms": 0.02},
-    "es": {"pushing": 0.8, "watching": 0.65, "threat": 0.6, "self-harm": 0.65, "guilt": 0.65, "false_alarms": 0.025},
-    "fr": {"pushing": 0.75, "watching": 0.75, "threat": 0.6, "self-harm": 0.7, "guilt": 0.7, "false_alarms": 0.025},
+    "en": {"pushing": 0.85, "watching": 0.75, "threat": 0.8, "self-harm": 0.8, "guilt": 0.8, "false_alarms": 0.01},
+    "es": {"pushing": 0.9, "watching": 0.75, "threat": 0.85, "self-harm": 0.8, "guilt": 0.85, "false_alarms": 0.035},
+    "fr": {"pushing": 0.8, "watching": 0.8, "threat": 0.7, "self-harm": 0.65, "guilt": 0.7, "false_alarms": 0.02},
 }
 # Self-harm drafts whose first verdict is the crisis lines, as measured (the target is all of them).
-HELD_OUT_CRISIS_FIRST = {"en": 36, "es": 28, "fr": 30}
+HELD_OUT_CRISIS_FIRST = {"en": 37, "es": 32, "fr": 28}
 # On the tuning half, as measured (rounded down to 5%). The model is trained on all of it, but
-# the rules were written before its last 1,700 to 3,000 drafts per language (the second and
-# third rounds of 2026-12-07), so these sit well below a fit.
+# the rules were written before most of its drafts (each round of blind writers since the
+# first), so these sit well below a fit.
 TUNED_FLOOR: dict[str, dict[str, float]] = {
-    "en": {"pushing": 0.8, "watching": 0.65, "threat": 0.75, "self-harm": 0.7, "guilt": 0.75, "false_alarms": 0.015},
-    "es": {"pushing": 0.9, "watching": 0.7, "threat": 0.8, "self-harm": 0.8, "guilt": 0.8, "false_alarms": 0.015},
-    "fr": {"pushing": 0.85, "watching": 0.75, "threat": 0.7, "self-harm": 0.75, "guilt": 0.75, "false_alarms": 0.015},
+    "en": {"pushing": 0.75, "watching": 0.65, "threat": 0.75, "self-harm": 0.7, "guilt": 0.75, "false_alarms": 0.01},
+    "es": {"pushing": 0.9, "watching": 0.8, "threat": 0.85, "self-harm": 0.8, "guilt": 0.8, "false_alarms": 0.015},
+    "fr": {"pushing": 0.85, "watching": 0.75, "threat": 0.75, "self-harm": 0.8, "guilt": 0.75, "false_alarms": 0.015},
 }
 
 

@@ -23,6 +23,8 @@
     [/\b(i|you|we|they|would|could|should|must|might)'?ve\b/g, "$1 have"], [/\b(\w+)'ll\b|\b(you|they)ll\b/g, "$1$2 will"],
     [/\b(\w+)'d\b/g, "$1 would"], [/\blet's\b/g, "let us"], [/\b(it|that|what|there|here|who|he|she)'s\b|\b(that|what|there|she)s\b/g, "$1$2 is"],
     [/\bu\b/g, "you"], [/\bur\b/g, "your"], [/\br\b/g, "are"], [/\bgonna\b/g, "going to"], [/\bwanna\b/g, "want to"],
+    // "ill" is "I'll" only before a verb: "ill be there", not "I'm ill".
+    [/\bill (?=(?:be|make|do|go|never|not|always|stop|come|send|tell|call|wait|see|leave|give|keep|just|try|miss|text|find|get|take|end|show|let|still|have|bring|ask|say|pay|sort|look|sit|walk|drive|post|turn|kill|hurt|ruin|regret|put|drop|pick|love|hate|know|need)\b)/g, "i will "],
     [/\bpl[sz]\b/g, "please"], [/\b(?:cuz|coz)\b/g, "because"], [/\bok\b/g, "okay"],
   ];
   const fold = (text, { lang, spell }) => [[/[’‘`´]/g, "'"], ...(lang === "en" ? EN : []),
