@@ -215,8 +215,10 @@ def test_while_the_build_is_broken_every_address_shows_the_problems_at_once(serv
                 assert line in shown, f"{kind}: {line!r} is not on the page"
             assert "/assets/css/site.css" in body and "livereload(" in body
         # The error page wears the site's styles, served from memory even if the build emptied the site folder.
+        # (the bundle of our stylesheets, unminified under serve: the site-wide one first)
         status, css = running.fetch("assets/css/site.css")
-        assert status == 200 and css == (project / "overrides" / "assets" / "css" / "site.css").read_text("utf-8")
+        site_wide = (project / "overrides" / "assets" / "css" / "site.css").read_text("utf-8")
+        assert status == 200 and css.startswith("/* --- overrides/assets/css/site.css --- */\n" + site_wide.rstrip())
         log = running.edit(path, good)
         assert "Documentation built" in log, f"{kind}: the fix did not build:\n{log}"
         status, body = running.fetch(f"phases/{PHASE.id}/")
