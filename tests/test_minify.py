@@ -40,10 +40,10 @@ def test_built_files_have_no_comments_and_weigh_less_than_their_sources(built_si
 
 def test_mkdocs_build_reports_a_broken_script_without_a_traceback(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project / "overrides" / "assets" / "js" / "drawer.js").write_text("(() => { if ( })();\n", encoding="utf-8")
+    (project / "components" / "drawer" / "drawer.js").write_text("(() => { if ( })();\n", encoding="utf-8")
     result = run_mkdocs(project, "build", "--strict", "--site-dir", str(tmp_path / "out"))
     log = result.stdout + result.stderr
     assert result.returncode != 0
     # hooks/bundle.py's syntax check reaches it before the minifier: the file, line and column.
-    assert "overrides/assets/js/drawer.js:1:15: SyntaxError" in log
+    assert "components/drawer/drawer.js:1:15: SyntaxError" in log
     assert "Traceback" not in log

@@ -1,4 +1,4 @@
-"""The space on a calendar (space-calendar.js, tool_space_calendar.html.j2, .sc-space-calendar) in Chromium."""
+"""The space on a calendar (space-calendar.js, space-calendar.html.j2, .sc-space-calendar) in Chromium."""
 
 from __future__ import annotations
 
