@@ -101,7 +101,7 @@ sc.component("checklist", () => {
       const list = items(el);
       const done = doneCount(list, ids);
       el.textContent = word("js.checklist.progress", { done, total: list.length });
-      for (const bar of $$("progress", el.closest(".sc-progress-row") || el)) bar.value = done;
+      for (const bar of $$("progress", el.closest(".sc-checklist__progress-row") || el)) bar.value = done;
     }
     for (const el of $$("[data-sc-checklist-keep-when]")) el.hidden = el.dataset.scChecklistKeepWhen !== state;
     for (const el of $$("[data-sc-checklist-notice]")) el.hidden = el.dataset.scChecklistNotice !== warning;
