@@ -46,7 +46,7 @@ sc.component("checklist-file", () => {
     say(message);
   };
 
-  // "Print this checklist" prints the page's title and that checklist only (see site.css).
+  // "Print this checklist" prints the page's title and that checklist only (checklist-file.css).
   const print = (section) => {
     const root = document.documentElement;
     root.classList.toggle("sc-checklist-file-print-one", Boolean(section));

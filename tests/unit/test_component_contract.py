@@ -2,15 +2,18 @@
 written"): a component NAME is a folder, `components/NAME/`, whose script is `NAME.js`; it
 starts once as `sc.component("NAME", ...)`, reads only its own markup (`data-sc-NAME`,
 `data-sc-NAME-*`), speaks only its own words (`js.NAME.*`, with `_` for `-`), and leaves no
-global behind but `sc`; its templates mark up only it. Components that need each other go
+global behind but `sc`; its templates mark up only it, and its stylesheet `NAME.css` styles only
+its own classes (`.sc-NAME*`). Components that need each other go
 through `sc.provide`/`sc.need`. Static and pure: no build, no browser."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+import tinycss2
 import yaml
 
 from guide.components import FOLDER
@@ -176,3 +179,57 @@ def test_the_other_templates_mark_up_only_components_that_exist() -> None:
     found = {(t.name, a) for t in templates for a in marked_up(t)}
     assert found
     assert sorted((t, a) for t, a in found if owner(a) is None) == []
+
+
+# --- stylesheets -------------------------------------------------------------------------------
+
+STYLESHEETS = sorted(COMPONENTS.glob("*/*.css"))
+SITE_WIDE = ROOT / "overrides" / "assets" / "css" / "site.css"
+# Where a component's stylesheet names another's class, each for a reason: the space on a
+# calendar's dates print with "Print this checklist", a state checklist-file.js marks the page with.
+FOREIGN = {("space-calendar", "sc-checklist-file-print-one")}
+
+
+def selectors(path: Path) -> list[str]:
+    """Every selector list in a stylesheet, those inside @media included."""
+    found: list[str] = []
+
+    def walk(rules: list[Any]) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                found.append(tinycss2.serialize(rule.prelude))
+            elif rule.type == "at-rule" and rule.content is not None:
+                walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True))
+    return found
+
+
+def classes(selector: str) -> set[str]:
+    return set(re.findall(r"\.(sc-[a-zA-Z0-9_-]+)", selector))
+
+
+@pytest.mark.parametrize("path", STYLESHEETS, ids=lambda p: p.name)
+def test_a_component_s_stylesheet_styles_only_that_component(path: Path) -> None:
+    name = path.parent.name
+    found = set().union(*map(classes, selectors(path)))
+    assert any(owner(c) == name for c in found), f"{path.name} styles nothing of {name}"
+    strangers = sorted(c for c in found if owner(c) != name and (name, c) not in FOREIGN)
+    assert strangers == [], f"{path.name} styles {strangers}; its classes are .sc-{name}*"
+
+
+def test_the_site_wide_stylesheet_leaves_each_component_s_rules_to_it() -> None:
+    """Only as an exception (`:not(.sc-quick-exit)`: the running text's link rules leave the
+    exit alone) may it name a component's class."""
+    named = set()
+    for selector in selectors(SITE_WIDE):
+        while re.search(r":not\([^()]*\)", selector):
+            selector = re.sub(r":not\([^()]*\)", "", selector)
+        named |= {c for c in classes(selector) if owner(c)}
+    assert named == set()
+
+
+def test_every_component_s_stylesheet_is_served_after_the_site_wide_one() -> None:
+    listed = re.findall(r"^\s+- assets/css/(\S+\.css)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert listed[0] == "site.css"
+    assert sorted(listed[1:]) == sorted(path.name for path in STYLESHEETS)
