@@ -28,7 +28,7 @@ $(STAMP): requirements.lock pyproject.toml
 LANGUAGE ?= en
 LANGUAGE_CONFIG := $(if $(filter en,$(LANGUAGE)),mkdocs.yml,mkdocs.$(LANGUAGE).yml)
 serve: setup
-	@echo "Live reload follows docs/, content/, hooks/guide/rendering/templates/ and overrides/."
+	@echo "Live reload follows docs/, content/, hooks/guide/rendering/templates/, components/ and overrides/."
 	@echo "After editing Python in hooks/, stop (Ctrl+C) and run make serve again."
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -f $(LANGUAGE_CONFIG) --dev-addr $(HOST):$(PORT)
 
@@ -95,8 +95,8 @@ test-fast: setup
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup node_modules/.package-lock.json
 	node_modules/.bin/biome lint --error-on-warnings
-	$(BIN)/ruff format --check hooks tests bench
-	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check conftest.py hooks tests components bench
+	$(BIN)/ruff check conftest.py hooks tests components bench
 	$(BIN)/mypy
 	$(BIN)/yamllint --strict .
 	PYTHONPATH=hooks $(BIN)/python -m guide content

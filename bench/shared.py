@@ -38,7 +38,14 @@ REPORTS = OUTPUT / "lighthouse"  # raw Lighthouse JSON
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Every language's config: the search measurement builds them all, as `make build` does.
-PROJECT_PARTS = (*sorted(path.name for path in ROOT.glob("mkdocs*.yml")), "docs", "hooks", "overrides", "content")
+PROJECT_PARTS = (
+    *sorted(path.name for path in ROOT.glob("mkdocs*.yml")),
+    "docs",
+    "hooks",
+    "components",
+    "overrides",
+    "content",
+)
 
 # The first phase, whatever its id: nothing here lists the phases by hand.
 FIRST_PHASE = yaml.safe_load((ROOT / "content" / "guide.yml").read_text(encoding="utf-8"))["phases"][0]["id"]

@@ -24,7 +24,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
     if not build_state.serving and script_tags(page.content or ""):
         raise PluginError(
             f"{_source(page, config)}: a <script> in the page's Markdown; "
-            "scripts come only from overrides/assets/js and the theme's templates"
+            "scripts come only from components/ and the theme's templates"
         )
     return None
 
@@ -35,7 +35,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         apply_policy(Path(config.site_dir))
     except ValueError as error:
-        raise PluginError(f"{error}; scripts come only from overrides/assets/js and the theme's templates") from None
+        raise PluginError(f"{error}; scripts come only from components/ and the theme's templates") from None
 
 
 def _source(page: Page, config: MkDocsConfig) -> str:

@@ -26,7 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 # Every language's config (mkdocs.yml, mkdocs.es.yml...) and the folders they read.
-PROJECT_PARTS = (*sorted(path.name for path in ROOT.glob("mkdocs*.yml")), "docs", "hooks", "overrides", "content")
+PROJECT_PARTS = (
+    *sorted(path.name for path in ROOT.glob("mkdocs*.yml")),
+    "docs",
+    "hooks",
+    "components",
+    "overrides",
+    "content",
+)
 
 
 def shipped_theme_css() -> dict[str, Path]:

@@ -66,7 +66,7 @@ def test_a_phase_added_as_contributing_says_passes_the_fast_checks(tmp_path: Pat
     # phase with contact does).
     like = next(p for p in phases[1:-1] if not (p.examples or p.message_rules or p.space_days))
     project = copy_project(tmp_path)
-    for part in ("tests", "pyproject.toml"):
+    for part in ("tests", "conftest.py", "pyproject.toml"):  # the fixtures are at the project's root
         source = ROOT / part
         if source.is_dir():
             subprocess.run(["cp", "-r", str(source), str(project / part)], check=True)

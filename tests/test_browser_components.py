@@ -11,16 +11,21 @@ from typing import Any
 
 import pytest
 
+from guide.components import FOLDER, served
 from guide.content.loading import load_content
 from support import EXIT_GLOB, NEUTRAL, ROOT, copy_project, guarded_context, run_mkdocs, served_build
 
-JS = Path("overrides/assets/js")
 FIRST = load_content(ROOT / "content").guide.phases[0]
 
 
+def source(project: Path, name: str) -> Path:
+    """The script the site serves as assets/js/`name`, in `project`'s component folders."""
+    return served(project / FOLDER)[f"assets/js/{name}"]
+
+
 def insert(project: Path, name: str, after: str, code: str) -> None:
-    """Put `code` into overrides/assets/js/`name` just after the first `after`."""
-    path = project / JS / name
+    """Put `code` into the script served as assets/js/`name`, just after the first `after`."""
+    path = source(project, name)
     text = path.read_text(encoding="utf-8")
     assert after in text, f"{name} no longer has {after!r}: update this test"
     path.write_text(text.replace(after, after + code, 1), encoding="utf-8")
@@ -184,16 +189,18 @@ def test_a_syntax_error_in_any_script_fails_the_build_naming_file_and_line(
 ) -> None:
     project = copy_project(tmp_path)
     insert(project, name, after, code)
-    text = (project / JS / name).read_text(encoding="utf-8")
+    path = source(project, name)
+    text = path.read_text(encoding="utf-8")
     line = text[: text.index(after) + len(after)].count("\n") + 1  # the line put in
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode != 0
-    assert f"overrides/assets/js/{name}:{line}:" in result.stderr, result.stderr
+    # Named by its own file, in its component's folder.
+    assert f"{path.relative_to(project).as_posix()}:{line}:" in result.stderr, result.stderr
     assert "SyntaxError" in result.stderr and "Traceback" not in result.stderr
     assert not (project / "site" / "assets" / "js" / "site.js").exists()
 
 
-SCRIPTS = sorted(path.name for path in (ROOT / JS).glob("*.js"))
+SCRIPTS = sorted(name.removeprefix("assets/js/") for name in served() if name.endswith(".js"))
 
 
 # Fetched on first use, not joined into a bundle: by search-open.js on the first open of
@@ -207,7 +214,7 @@ def test_every_script_is_one_the_site_loads() -> None:
     assert all(f"assets/js/{name}" in listed for name in SCRIPTS if name not in ON_DEMAND)
     for name, loader in ON_DEMAND.items():
         assert f"  - assets/js/{name}" not in listed  # not an extra_javascript entry
-        assert name in (ROOT / JS / loader).read_text(encoding="utf-8")
+        assert name in source(ROOT, loader).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", SCRIPTS)
@@ -218,7 +225,7 @@ def test_each_script_stays_under_3_kib_gzipped_as_readers_get_it(name: str) -> N
 
     from guide.assets.minify import minified
 
-    script = minified((ROOT / JS / name).read_text(encoding="utf-8"), "application/javascript")
+    script = minified(source(ROOT, name).read_text(encoding="utf-8"), "application/javascript")
     assert len(gzip.compress(script.encode(), compresslevel=9)) < 3 * 1024
 
 

@@ -66,12 +66,12 @@ NOT_OURS = "is not from this site: use a file in this site instead"
         ('<p style="color:red">x</p>', ["a style attribute is not allowed; use a class and site.css"]),
         (
             "<script>alert(1)</script>",
-            ["a <script> element: scripts come only from overrides/assets/js, never from a page"],
+            ["a <script> element: scripts come only from components/, never from a page"],
         ),
         (
             '<script src="https://example.com/x.js"></script>',
             [
-                "a <script> element: scripts come only from overrides/assets/js, never from a page",
+                "a <script> element: scripts come only from components/, never from a page",
                 f"<script> src 'https://example.com/x.js' {NOT_OURS}",
             ],
         ),
@@ -158,7 +158,7 @@ def _line_count(path: Path) -> int:
 @pytest.mark.parametrize(
     ("addition", "message"),
     [
-        ("<script>alert(1)</script>\n", "a <script> element: scripts come only from overrides/assets/js"),
+        ("<script>alert(1)</script>\n", "a <script> element: scripts come only from components/"),
         ('<img src="https://example.com/x.png" alt="x">\n', "image 'https://example.com/x.png' is not from this site"),
         ("![x](//example.com/x.png)\n", "image '//example.com/x.png' is not from this site"),
         ("[go](javascript:alert(1))\n", "link to 'javascript:alert(1)' is not allowed"),

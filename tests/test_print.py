@@ -66,11 +66,11 @@ def test_print_this_checklist_prints_only_the_title_and_that_checklist(page: Any
     }""")
     page.locator("[data-sc-checklist-file-action=print]").click()
     classes = page.evaluate("() => window.__printed")
-    assert len(classes) == 1 and "sc-print-one" in classes[0]
-    assert "sc-print-one" not in page.evaluate("() => document.documentElement.className")
+    assert len(classes) == 1 and "sc-checklist-file-print-one" in classes[0]
+    assert "sc-checklist-file-print-one" not in page.evaluate("() => document.documentElement.className")
     # What that print looks like on paper:
     page.evaluate(
-        "() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }"
+        "() => { document.documentElement.classList.add('sc-checklist-file-print-one'); document.querySelector('.sc-checklist').classList.add('sc-checklist-file-printing'); }"
     )
     text = squash(" ".join(pdf_pages(page)))
     assert phase.title in text and phase.checklist[0].text in text

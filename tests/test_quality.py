@@ -201,6 +201,7 @@ def test_the_sites_scripts_are_served_as_two_files_the_exit_first(built_site: Bu
 
     from guide.assets.bundle import BUNDLE, FIRST, FIRST_BUNDLE, join_scripts
     from guide.assets.minify import minified
+    from guide.components import served
 
     class Loader(yaml.SafeLoader):
         pass
@@ -212,7 +213,7 @@ def test_the_sites_scripts_are_served_as_two_files_the_exit_first(built_site: Bu
     # Every listed script is in one of the two, in the listed order, minified (minify_assets.py):
     # the quick exit and one-entry alone in the first file, the shared runner first in the other.
     for name, listed in ((FIRST_BUNDLE, list(FIRST)), (BUNDLE, [s for s in sources if s not in FIRST])):
-        joined = join_scripts([(s, (ROOT / "overrides" / s).read_text(encoding="utf-8")) for s in listed])
+        joined = join_scripts([(s, served()[s].read_text(encoding="utf-8")) for s in listed])
         assert text[name] == minified(joined, "application/javascript")
     assert next(s for s in sources if s not in FIRST) == "assets/js/components.js"
     for html in built_site.html_files():

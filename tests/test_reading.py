@@ -134,7 +134,7 @@ def test_steps_are_headings_and_permalinks_are_quiet(desktop: Any) -> None:
 def test_checklist_has_a_labelled_bar_marked_ticks_and_big_controls(phone: Any) -> None:
     phone.goto(f"phases/{FIRST.id}/")
     section = phone.locator(f".sc-checklist[data-sc-checklist-phase={FIRST.id}]")
-    bar = section.locator("progress.sc-bar")
+    bar = section.locator("progress.sc-checklist__bar")
     assert bar.get_attribute("aria-label") == f"Progress: {FIRST.title}"
     assert bar.evaluate("e => [e.value, e.max]") == [0, len(FIRST.checklist)]
     rows = section.locator("li")
@@ -214,7 +214,7 @@ def pdf_runs(data: bytes) -> list[tuple[str, float]]:
 def test_one_printed_checklist_has_12pt_text_and_5mm_boxes(page: Any) -> None:
     page.goto(f"phases/{FIRST.id}/")
     page.evaluate(
-        "() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }"
+        "() => { document.documentElement.classList.add('sc-checklist-file-print-one'); document.querySelector('.sc-checklist').classList.add('sc-checklist-file-printing'); }"
     )
     page.emulate_media(media="print")
     runs = pdf_runs(page.pdf(format="A4", print_background=False))

@@ -186,4 +186,4 @@ def test_exit_is_hidden_in_print(built_site: BuiltSite) -> None:
 
 def test_quick_exit_target_is_a_neutral_https_site() -> None:
     assert SAFETY.quick_exit.url.startswith("https://")
-    assert Path(ROOT / "overrides" / "assets" / "js" / "quick-exit.js").exists()
+    assert Path(ROOT / "components" / "quick-exit" / "quick-exit.js").exists()

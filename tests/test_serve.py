@@ -98,7 +98,7 @@ def server(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
         running.stop()
 
 
-def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple[Server, Path]) -> None:
+def test_serve_rebuilds_when_content_templates_components_or_overrides_change(server: tuple[Server, Path]) -> None:
     running, project = server
     model = project / "content" / "guide.yml"
     text = model.read_text(encoding="utf-8")
@@ -130,6 +130,19 @@ def test_serve_rebuilds_when_content_templates_or_overrides_change(server: tuple
     css.write_text(css.read_text(encoding="utf-8") + "\n/* edited live */\n", encoding="utf-8")
     running.wait_for("Reloading browsers", after=mark)
     assert "/* edited live */" in running.get("assets/css/site.css")
+
+    # A component's folder is watched too (it is no theme folder): its template and its script.
+    component = project / "components" / "checklist" / "checklist.html.j2"
+    mark = len(running.lines)
+    untick = "{{ t('checklist.untick') }}"
+    component.write_text(component.read_text(encoding="utf-8").replace(untick, untick + " now"), encoding="utf-8")
+    running.wait_for("Reloading browsers", after=mark)
+    assert "Untick all now" in running.get(f"phases/{FIRST.id}/")
+    script = project / "components" / "drawer" / "drawer.js"
+    mark = len(running.lines)
+    script.write_text(script.read_text(encoding="utf-8") + "\n/* drawer edited live */\n", encoding="utf-8")
+    running.wait_for("Reloading browsers", after=mark)
+    assert "/* drawer edited live */" in running.get("assets/js/site.js")
 
 
 def test_serve_reports_broken_content_with_file_and_line_and_no_traceback(server: tuple[Server, Path]) -> None:
@@ -215,8 +228,10 @@ def test_while_the_build_is_broken_every_address_shows_the_problems_at_once(serv
                 assert line in shown, f"{kind}: {line!r} is not on the page"
             assert "/assets/css/site.css" in body and "livereload(" in body
         # The error page wears the site's styles, served from memory even if the build emptied the site folder.
+        # (the bundle of our stylesheets, unminified under serve: the site-wide one first)
         status, css = running.fetch("assets/css/site.css")
-        assert status == 200 and css == (project / "overrides" / "assets" / "css" / "site.css").read_text("utf-8")
+        site_wide = (project / "overrides" / "assets" / "css" / "site.css").read_text("utf-8")
+        assert status == 200 and css.startswith("/* --- overrides/assets/css/site.css --- */\n" + site_wide.rstrip())
         log = running.edit(path, good)
         assert "Documentation built" in log, f"{kind}: the fix did not build:\n{log}"
         status, body = running.fetch(f"phases/{PHASE.id}/")

@@ -18,6 +18,7 @@ from guide.content.strings import (
     SCRIPT_PREFIXES,
     TEMPLATES,
     StringsCatalog,
+    component_uses,
     config_uses,
     forms,
     template_uses,
@@ -152,9 +153,9 @@ def test_keys_the_theme_and_scripts_use_are_checked_with_their_lines(tmp_path: P
     (folder / "strings.yml").write_text(text, encoding="utf-8")
     theme = ROOT / "overrides"
     main = line_in(theme / "main.html", 't["banner.hint"]')
-    script = line_in(theme / "assets" / "js" / "regions.js", 'word("js.regions.rest")')
+    script = line_in(ROOT / "components" / "regions" / "regions.js", 'word("js.regions.rest")')
     assert unsuggested(problems(folder, theme=theme)) == [
-        f"overrides/assets/js/regions.js:{script}: word(\"js.regions.rest\"): 'js.regions.rest' is not in "
+        f"components/regions/regions.js:{script}: word(\"js.regions.rest\"): 'js.regions.rest' is not in "
         "content/strings.yml",
         f"overrides/main.html:{main}: t[\"banner.hint\"]: 'banner.hint' is not in content/strings.yml",
     ]
@@ -176,15 +177,17 @@ def test_every_use_in_the_project_is_found_and_every_word_is_used() -> None:
     uses = [
         *template_uses(),
         *theme_uses(ROOT / "overrides", "overrides"),
+        *component_uses(),
         *config_uses(ROOT / "mkdocs.yml", "mkdocs.yml"),
     ]
     files = {use.file for use in uses}
     assert {
         "hooks/guide/rendering/templates/phase_body.md.j2",
+        "components/checklist/checklist.html.j2",
         "overrides/main.html",
-        "overrides/assets/js/checklist.js",
+        "components/checklist/checklist.js",
     } <= files
-    assert "overrides/assets/js/quick-exit.js" in files
+    assert "components/quick-exit/quick-exit.js" in files
     used: set[str] = set()
     for use in uses:
         used.update(
@@ -196,7 +199,7 @@ def test_every_use_in_the_project_is_found_and_every_word_is_used() -> None:
 
 
 def test_the_scripts_words_are_all_under_the_prefixes_the_page_carries() -> None:
-    for use in theme_uses(ROOT / "overrides", "overrides"):
+    for use in [*theme_uses(ROOT / "overrides", "overrides"), *component_uses()]:
         if use.script:
             assert use.key.startswith(SCRIPT_PREFIXES), use
 
@@ -208,7 +211,7 @@ def test_no_sentence_is_left_written_in_a_script() -> None:
     but one whose text had a quote inside it."""
     sentence = re.compile(r"""(["'`])[A-Z][a-z]*[,.:!?]? [a-z$][^"'`\n]*\1""")
     found = []
-    for script in sorted((ROOT / "overrides" / "assets" / "js").glob("*.js")):
+    for script in sorted((ROOT / "components").rglob("*.js")):
         code = re.sub(r"/\*.*?\*/|(?<![:\"'`])//[^\n]*", "", script.read_text(encoding="utf-8"), flags=re.S)
         code = re.sub(r"console\.\w+\([^;]*;", "", code)
         found += [f"{script.name}: {m.group(0)}" for m in sentence.finditer(code)]
@@ -245,9 +248,9 @@ def test_the_build_stops_on_a_missing_template_key_with_the_template_and_key(tmp
     project = copy_project(tmp_path)
     catalog = project / "content" / "strings.yml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace("phase.dos_heading: Do\n", ""), encoding="utf-8")
-    template = project / "hooks" / "guide" / "rendering" / "templates" / "checklist.html.j2"
+    template = project / "components" / "checklist" / "checklist.html.j2"
     template.write_text(
-        template.read_text(encoding="utf-8").replace("{{ t('checklist.print') }}", "{{ t('checklist.printt') }}"),
+        template.read_text(encoding="utf-8").replace("t('checklist.print')", "t('checklist.printt')"),
         encoding="utf-8",
     )
     result = run_mkdocs(project, "build", "--strict")
@@ -257,10 +260,7 @@ def test_the_build_stops_on_a_missing_template_key_with_the_template_and_key(tmp
     dos = line_in(TEMPLATES / "phase_body.md.j2", "t('phase.dos_heading')")
     printing = line_in(template, "t('checklist.printt')")
     assert f"hooks/guide/rendering/templates/phase_body.md.j2:{dos}: t('phase.dos_heading'): " in log
-    assert (
-        f"hooks/guide/rendering/templates/checklist.html.j2:{printing}: t('checklist.printt'): 'checklist.printt' is not"
-        in log
-    )
+    assert f"components/checklist/checklist.html.j2:{printing}: t('checklist.printt'): 'checklist.printt' is not" in log
     assert not (project / "site" / "index.html").exists()
 
 

@@ -4,7 +4,8 @@ For engines that read `mkdocs.yml` but run no hooks (Zensical, MkDocs 2): the ex
 for every language, the hand-written pages with their markers filled (and the stale notes of a
 translation), every generated page, and a config without `hooks:` or `INHERIT:` whose nav lists
 the phases and whose `extra` carries what the templates read (the quick exit, the words, the
-language switch); the theme overrides are shared. It is what the hooks serve, materialised, so
+language switch); the theme overrides are shared, with the components' scripts and the one
+stylesheet the hooks would serve put in them. It is what the hooks serve, materialised, so
 an engine without hooks builds the same pages at the same addresses: `mkdocs.yml` into `site/`,
 each `mkdocs.xx.yml` into `site/xx/`. What the hooks do to the built HTML is a separate step
 over the whole tree (`python -m csp_site`): French typography, then the Content-Security-Policy.
@@ -24,6 +25,10 @@ from typing import Any
 
 import yaml
 
+from .assets.bundle import ScriptError, bundled_styles, style_bundle
+from .components import FOLDER as COMPONENTS
+from .components import ComponentError, served
+from .components import shown as component_shown
 from .content.loading import Content, load_content
 from .content.problems import ContentError
 from .message_check.rules import FOLDER as RULES_FOLDER
@@ -147,7 +152,42 @@ def write_export(project: Path, out: Path, *, site_url: str | None = None) -> li
     custom_dirs = {result.custom_dir for result in results} - {None}
     for custom_dir in sorted(str(folder) for folder in custom_dirs):
         shutil.copytree(project / custom_dir, out / custom_dir)
+        _write_assets(project, out / custom_dir)
     return results
+
+
+def _write_assets(project: Path, theme: Path) -> None:
+    """Into the exported theme folder `theme`: every component's script at the address the
+    hooks serve it from, and our stylesheets joined into the one the hooks serve."""
+    folder = project / COMPONENTS
+    try:
+        from_components = served(folder)
+        styles, _ = bundled_styles(_listed(resolved_config(project, CONFIG).get("extra_css")))
+        texts = {path: _theme_text(theme, path) for path in styles}
+        texts |= {path: source.read_text(encoding="utf-8") for path, source in from_components.items()}
+        origins = {path: component_shown(source, folder) for path, source in from_components.items()}
+        joined = style_bundle(styles, texts, origins) if styles else None
+    except (ComponentError, ScriptError) as error:
+        raise ExportError(str(error)) from None
+    for path, source in from_components.items():
+        if (theme / path).exists():
+            raise ExportError(f"overrides/{path} and {origins[path]} would both be served as {path}: keep one")
+        if path.endswith(".js"):
+            (theme / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, theme / path)
+    for path in styles:
+        (theme / path).unlink(missing_ok=True)
+    if joined is not None:
+        (theme / styles[0]).write_text(joined, encoding="utf-8")
+
+
+def _theme_text(theme: Path, path: str) -> str | None:
+    file = theme / path
+    return file.read_text(encoding="utf-8") if file.is_file() else None
+
+
+def _listed(entries: object) -> list[str]:
+    return [str(entry) for entry in entries] if isinstance(entries, list) else []
 
 
 def hookless_config(config: dict[str, Any], content: Content, english_url: str) -> str:
@@ -156,6 +196,12 @@ def hookless_config(config: dict[str, Any], content: Content, english_url: str) 
     switch in `extra`, and Material's words that mkdocs.yml names by key written out."""
     config = dict(config)
     config.pop("hooks", None)
+    # The pages load one stylesheet of ours, as the hooks serve it (_write_assets writes it).
+    if "extra_css" in config:
+        try:
+            config["extra_css"] = bundled_styles(_listed(config["extra_css"]))[1]
+        except ScriptError as error:
+            raise ExportError(str(error)) from None
     config["site_url"] = (
         language_url(english_url, content.language) if content.language != ENGLISH.code else english_url
     )

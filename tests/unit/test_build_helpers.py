@@ -1,5 +1,5 @@
 """What the thin hooks hand to `guide`, tested without a build: the script bundles, the
-minifier, the quiet permalinks, link lines, French search words, and the page a broken
+stylesheet bundle, what the component folders serve, the minifier, the quiet permalinks, link lines, French search words, and the page a broken
 `make serve` shows."""
 
 from __future__ import annotations
@@ -9,8 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from guide.assets.bundle import BUNDLE, FIRST, FIRST_BUNDLE, ScriptError, bundled_entries, bundles, join_scripts
+from guide.assets.bundle import (
+    BUNDLE,
+    FIRST,
+    FIRST_BUNDLE,
+    STYLE_BUNDLE,
+    ScriptError,
+    bundled_entries,
+    bundled_styles,
+    bundles,
+    is_closed,
+    join_scripts,
+    style_bundle,
+)
 from guide.assets.minify import minified, minify_site
+from guide.components import ComponentError, served, templates
 from guide.content.lines import LinkFinder
 from guide.rendering.permalinks import quiet_permalinks
 from guide.rendering.problem_page import MARKER, error_page, site_look
@@ -47,13 +60,101 @@ def test_modern_syntax_passes_the_check() -> None:
 @pytest.mark.parametrize(
     ("sources", "texts", "message"),
     [
-        ([EXIT, ENTRY, DRAWER], {EXIT: "", ENTRY: "", DRAWER: None}, "lists assets/js/drawer.js, but overrides/"),
+        (
+            [EXIT, ENTRY, DRAWER],
+            {EXIT: "", ENTRY: "", DRAWER: None},
+            "lists assets/js/drawer.js, but neither overrides/assets/js/drawer.js nor a component's folder",
+        ),
         ([EXIT, DRAWER], {EXIT: "", DRAWER: ""}, "must list assets/js/one-entry.js: the quick exit needs it"),
     ],
 )
 def test_a_missing_script_is_named(sources: list[str], texts: dict[str, str | None], message: str) -> None:
     with pytest.raises(ScriptError, match=re.escape(message)):
         bundles(sources, texts)
+
+
+def test_a_syntax_error_names_the_component_s_own_file() -> None:
+    texts = {EXIT: "var a = 1;", ENTRY: "var b = 2;", DRAWER: "(() => { if ( })();"}
+    with pytest.raises(ScriptError, match=r"\ncomponents/drawer/drawer\.js:1:15: SyntaxError"):
+        bundles([EXIT, ENTRY, DRAWER], texts, {DRAWER: "components/drawer/drawer.js"})
+
+
+# --- the stylesheet bundle ---------------------------------------------------------------------
+
+TRIAGE_CSS = "assets/css/triage.css"
+
+
+def test_our_stylesheets_leave_the_list_for_one_bundle_and_others_stay() -> None:
+    ours, loaded = bundled_styles([STYLE_BUNDLE, "https://example.org/x.css", TRIAGE_CSS])
+    assert ours == [STYLE_BUNDLE, TRIAGE_CSS]
+    assert loaded == [STYLE_BUNDLE, "https://example.org/x.css"]
+    assert bundled_styles(["https://example.org/x.css"]) == ([], ["https://example.org/x.css"])
+    with pytest.raises(ScriptError, match=r"must list assets/css/site\.css first"):
+        bundled_styles([TRIAGE_CSS, STYLE_BUNDLE])
+
+
+def test_the_stylesheets_are_joined_in_order_each_under_its_source() -> None:
+    texts = {STYLE_BUNDLE: "html { color: red; }\n", TRIAGE_CSS: ".sc-triage { margin: 0; }"}
+    joined = style_bundle([STYLE_BUNDLE, TRIAGE_CSS], texts, {TRIAGE_CSS: "components/triage/triage.css"})
+    assert joined == (
+        "/* --- overrides/assets/css/site.css --- */\nhtml { color: red; }\n"
+        "/* --- components/triage/triage.css --- */\n.sc-triage { margin: 0; }\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["a { color: red", "a { color: red; } }", "/* why", "@media print { a { b: c; }", 'a { content: "x }']
+)
+def test_a_stylesheet_that_leaves_a_block_open_is_named(text: str) -> None:
+    """Joined, it would swallow the next stylesheet's first rule (or all of them): the build stops."""
+    assert not is_closed(text)
+    texts = {STYLE_BUNDLE: text, TRIAGE_CSS: ".sc-triage { margin: 0; }"}
+    with pytest.raises(ScriptError, match=r"^overrides/assets/css/site\.css: a block, comment or string is left open"):
+        style_bundle([STYLE_BUNDLE, TRIAGE_CSS], texts, {})
+
+
+def test_a_closed_stylesheet_passes() -> None:
+    assert all(
+        is_closed(t) for t in ["", "/* c */", "a { b: c; }", 'a { content: "}"; }', "@media print { a { b: c } }"]
+    )
+
+
+def test_a_missing_stylesheet_is_named() -> None:
+    with pytest.raises(ScriptError, match=r"extra_css lists assets/css/triage\.css, but neither overrides/"):
+        style_bundle([STYLE_BUNDLE, TRIAGE_CSS], {STYLE_BUNDLE: "", TRIAGE_CSS: None}, {})
+
+
+# --- what the component folders serve ----------------------------------------------------------
+
+
+def test_a_component_folder_serves_its_scripts_and_stylesheet_only(tmp_path: Path) -> None:
+    for name in [
+        "components.js",
+        "checklist/checklist.js",
+        "checklist/checklist-record.js",
+        "checklist/checklist.css",
+        "checklist/checklist.html.j2",
+        "checklist/checklist-record.test.cjs",
+        "checklist/test_browser_checklist.py",
+        "checklist/notes/deeper.js",
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert served(tmp_path) == {
+        "assets/js/components.js": tmp_path / "components.js",
+        "assets/js/checklist-record.js": tmp_path / "checklist" / "checklist-record.js",
+        "assets/css/checklist.css": tmp_path / "checklist" / "checklist.css",
+        "assets/js/checklist.js": tmp_path / "checklist" / "checklist.js",
+    }
+    assert templates(tmp_path) == [tmp_path / "checklist" / "checklist.html.j2"]
+
+
+def test_two_components_serving_one_address_are_named(tmp_path: Path) -> None:
+    for name in ["a/shared.js", "b/shared.js"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("", encoding="utf-8")
+    with pytest.raises(ComponentError, match=r"components/a/shared\.js and components/b/shared\.js would both"):
+        served(tmp_path)
 
 
 def test_minified_script_keeps_its_behaviour_words_and_modern_syntax() -> None:
@@ -76,9 +177,7 @@ def test_only_our_css_and_js_are_minified(tmp_path: Path) -> None:
 def test_a_file_that_does_not_parse_is_named(tmp_path: Path) -> None:
     (tmp_path / "assets" / "js").mkdir(parents=True)
     (tmp_path / "assets" / "js" / "broken.js").write_text("const x = ;\n", encoding="utf-8")
-    with pytest.raises(
-        ValueError, match=r"^overrides/assets/js/broken\.js \(as built\): cannot be minified: unexpected ;"
-    ):
+    with pytest.raises(ValueError, match=r"^assets/js/broken\.js, as built: cannot be minified: unexpected ;"):
         minify_site(tmp_path)
 
 

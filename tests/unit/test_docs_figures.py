@@ -9,17 +9,18 @@ import re
 import pytest
 
 from guide.assets.minify import minified
+from guide.components import served
 from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-# "`overrides/assets/js/quick-exit.js`, 1,767 bytes gzipped" or "`checklist-file.js` (1,434 bytes gzipped"
-QUOTED = re.compile(r"`(?:overrides/assets/js/)?([\w-]+\.js)`[,\s(]+(?:\*\*)?([\d,]+) bytes\s+gzipped")
+# "`components/quick-exit/quick-exit.js`, 1,767 bytes gzipped" or "`checklist-file.js` (1,434 bytes gzipped"
+QUOTED = re.compile(r"`(?:components/[\w-]+/)?([\w-]+\.js)`[,\s(]+(?:\*\*)?([\d,]+) bytes\s+gzipped")
 FIGURES = [(name, int(count.replace(",", ""))) for name, count in QUOTED.findall(README)]
 
 
 def served_gzipped(name: str) -> int:
     """Bytes of `name` as readers download it: minified by the build, gzipped at level 9."""
-    source = (ROOT / "overrides" / "assets" / "js" / name).read_text(encoding="utf-8")
+    source = served()[f"assets/js/{name}"].read_text(encoding="utf-8")
     return len(gzip.compress(minified(source, "application/javascript").encode(), compresslevel=9, mtime=0))
 
 

@@ -1,7 +1,7 @@
 """The site's own CSS and JavaScript minified in a built site. Pure: the build runs it after
 writing the site, except under `mkdocs serve`, which keeps the files as written.
 
-The sources in `overrides/assets/` keep their comments, which say why the code is as it is
+The sources (`components/`, `overrides/assets/`) keep their comments, which say why the code is as it is
 (most of `site.css` was comments); readers on phones and prepaid data get the files without
 them. Only our own folders are touched (`assets/css/`, `assets/js/`, where the bundles are
 written): Material's files are minified already. The minifier is tdewolff/minify (PyPI
@@ -57,5 +57,6 @@ def minify_site(site: Path) -> list[Path]:
                     done.append(path)
             except ValueError as error:
                 name = path.relative_to(site).as_posix()
-                raise ValueError(f"overrides/{name} (as built): cannot be minified: {error}") from None
+                # A built file: the bundles join several sources, each marked in it by a comment.
+                raise ValueError(f"{name}, as built: cannot be minified: {error}") from None
     return done

@@ -19,12 +19,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from ..components import FOLDER
 from ..content.local_help import load_local_help
 from ..content.model import Guide, LocalHelp, SafetyContent
 from ..content.problems import ContentError, Problem
 from ..content.strings import (
     STRINGS_FILE,
     catalog,
+    component_uses,
     config_uses,
     placeholders,
     strings_problems,
@@ -288,6 +290,8 @@ def _strings(
     uses = template_uses()
     if theme is not None:
         uses += theme_uses(theme, theme_shown_as)
+        # The components' scripts, beside the theme as in this project (guide/components.py).
+        uses += component_uses(theme.parent / FOLDER)
         # The project's own config, beside the theme: its nav titles are keys too.
         uses += config_uses(theme.parent / "mkdocs.yml", "mkdocs.yml")
     problems.extend(use_problems(words, uses, catalog_name=source.name))

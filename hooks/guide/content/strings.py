@@ -25,6 +25,9 @@ import jinja2
 from jinja2 import nodes
 from pydantic import ConfigDict, RootModel, StringConstraints
 
+from ..components import COMPONENTS
+from ..components import shown as component_shown
+from ..components import templates as component_templates
 from ..content.model import TEXT_PATTERN
 from ..content.problems import Problem
 from ..content.validation import HIDDEN, RAW_HTML
@@ -203,12 +206,27 @@ def use_problems(strings: Strings, uses: Iterable[Use], *, catalog_name: str) ->
                 )
 
 
-def template_uses(folder: Path = TEMPLATES, shown_as: str = TEMPLATES_SHOWN) -> list[Use]:
-    """Every `t(...)` call in the Jinja templates in `folder`, read from their syntax trees."""
+def template_uses(
+    folder: Path = TEMPLATES, shown_as: str = TEMPLATES_SHOWN, components: Path = COMPONENTS
+) -> list[Use]:
+    """Every `t(...)` call in the page templates in `folder` and the components' templates,
+    read from their syntax trees."""
     uses: list[Use] = []
     for path in sorted(folder.glob("*.j2")):
         uses.extend(_template_uses(path, f"{shown_as}/{path.name}", *_stamp(path)))
+    for path in component_templates(components):
+        uses.extend(_template_uses(path, component_shown(path, components), *_stamp(path)))
     return uses
+
+
+def template_shown(path: Path) -> str | None:
+    """A page or component template as messages name it, from the project folder (None for
+    any other file)."""
+    if path.parent == TEMPLATES:
+        return f"{TEMPLATES_SHOWN}/{path.name}"
+    if path.parent.parent == COMPONENTS:
+        return component_shown(path)
+    return None
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -275,6 +293,14 @@ def theme_uses(custom_dir: Path, shown_as: str) -> list[Use]:
         text = path.read_text(encoding="utf-8")
         shown = f"{shown_as}/{path.relative_to(custom_dir).as_posix()}"
         uses.extend(_script_uses(text, shown))
+    return uses
+
+
+def component_uses(folder: Path = COMPONENTS) -> list[Use]:
+    """Every literal use of a key in the components' scripts (guide/components.py)."""
+    uses: list[Use] = []
+    for path in sorted([*folder.glob("*.js"), *folder.glob("*/*.js")]):
+        uses.extend(_script_uses(path.read_text(encoding="utf-8"), component_shown(path, folder)))
     return uses
 
 

@@ -1,6 +1,6 @@
 """The small pattern language of the message check, checked at build time.
 
-The page (overrides/assets/js/message-check.js) runs the patterns; this module only makes
+The page (components/message-check/message-check.js) runs the patterns; this module only makes
 sure each one is well formed, so a mistake fails the build with a clear message instead of
 silently matching nothing, or everything. The syntax, also in CONTRIBUTING.md:
 

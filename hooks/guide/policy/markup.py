@@ -33,7 +33,7 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms"})
 CONTENT_LINK_SCHEMES = LINK_SCHEMES | {"guide"}
 
 _FORBIDDEN_TAGS = {
-    "script": "a <script> element: scripts come only from overrides/assets/js, never from a page",
+    "script": "a <script> element: scripts come only from components/, never from a page",
     "style": "a <style> element: styles belong in overrides/assets/css/site.css",
     **{
         tag: f"a <{tag}> element is not allowed in a page"

@@ -19,10 +19,11 @@ import jinja2
 import jinja2.nodes
 import markupsafe
 
+from ..components import COMPONENTS
 from ..content.loading import GUIDE_FILE, SAFETY_FILE, Content
 from ..content.model import Helpline, Phase, TextService
 from ..content.problems import ContentError, Problem
-from ..content.strings import TEMPLATES, TEMPLATES_SHOWN, MissingWord, Strings, word
+from ..content.strings import TEMPLATES, MissingWord, Strings, template_shown, word
 from ..message_check.rules import RulesFile, rules_file
 from ..rendering.routes import FIXED_PAGES, phase_path, resolve_links, targets
 from ..translations.field_use import FieldRef, note, note_word, reading
@@ -56,7 +57,8 @@ class ReadingEnvironment(jinja2.Environment):
 @cache
 def environment() -> jinja2.Environment:
     env = ReadingEnvironment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # The page templates by name, the components' by their folder: "checklist/checklist.html.j2".
+        loader=jinja2.FileSystemLoader([TEMPLATES, COMPONENTS]),
         undefined=jinja2.StrictUndefined,
         # Markdown templates: content is validated to hold no raw HTML, so no escaping here;
         # the .html templates escape everything they are given.
@@ -148,23 +150,23 @@ def render_page(template: str, src_uri: str, content: Content, *, source: str, *
             )
     except MissingWord as missing:
         # A computed key (`'audience.' ~ who`) that loading could not check: still a clean message.
-        name, line = _template_line(missing, template)
+        shown, line = _template_line(missing, template)
         key = missing.args[0]
-        problem = Problem(f"{TEMPLATES_SHOWN}/{name}", line, f"t('{key}')", f"'{key}' is not in the site's words")
+        problem = Problem(shown, line, f"t('{key}')", f"'{key}' is not in the site's words")
         raise ContentError([problem]) from None
     paths = targets(phase.id for phase in guide.phases)
     return GeneratedPage(src_uri, resolve_links(markdown, from_path=src_uri, paths=paths), source, frozenset(fields))
 
 
 def _template_line(error: BaseException, template: str) -> tuple[str, int]:
-    """The innermost template and line in `error`'s traceback: Jinja puts each template's own
-    file and line into the frames it raises through."""
-    found = (template, 1)
+    """The innermost template (as messages name it) and line in `error`'s traceback: Jinja
+    puts each template's own file and line into the frames it raises through."""
+    found = (template_shown(TEMPLATES / template) or template, 1)
     frame = error.__traceback__
     while frame is not None:
-        path = Path(frame.tb_frame.f_code.co_filename)
-        if path.parent == TEMPLATES:
-            found = (path.name, frame.tb_lineno)
+        shown = template_shown(Path(frame.tb_frame.f_code.co_filename))
+        if shown is not None:
+            found = (shown, frame.tb_lineno)
         frame = frame.tb_next
     return found
 

@@ -1,9 +1,9 @@
-// The space on a calendar's day arithmetic (overrides/assets/js/space-calendar-days.js), the
-// same code the page runs: `node --test tests/js/`, or tests/unit/test_js_units.py.
+// The space on a calendar's day arithmetic (space-calendar-days.js, beside this file), the
+// same code the page runs: `node --test components/`, or tests/unit/test_js_units.py.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { dayNumber, plan } = require("../../overrides/assets/js/space-calendar-days.js");
+const { dayNumber, plan } = require("./space-calendar-days.js");
 
 const day = (iso) => dayNumber(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 

@@ -1,5 +1,8 @@
 """Shared fixtures: a real `mkdocs build --strict`, the site served over http, a browser.
 
+At the project's root, so that every test module gets them: those in `tests/` and each
+component's own, in its folder (`components/NAME/test_*.py`).
+
 Session fixtures are made once per test process, except the builds many workers need (the
 site, the site in every language, and every language built by Zensical from the hook-free
 export): under xdist (`make test`) the controller builds each once and serves it for all

@@ -56,7 +56,7 @@ def test_export_then_import_into_a_fresh_browser(browser: Any, site_url: str, pa
         other.locator("[data-sc-checklist-file-import]").set_input_files(str(saved))
         other.locator(".sc-import-status", has_text="Loaded 2 ticks").wait_for()
         assert box(other, SECOND.checklist[1].id).is_checked()
-        keep(other, ".sc-manage")
+        keep(other, ".sc-checklist-file")
         other.reload()
         assert box(other, FIRST_ITEMS[0]).is_checked()
     finally:

@@ -5,7 +5,7 @@
  * does not make the message safe to send. The crisis line and emergency number stay in view.
  * The reading is message-match.js, fetched with the rules from this site on the first No. Nothing
  * is stored or sent; answers and draft are cleared on the quick exit, on leaving and on every
- * show. Words: tool_message_check.md.j2 and content/strings.yml (js.message_check.*). */
+ * show. Words: message-check.md.j2 and content/strings.yml (js.message_check.*). */
 sc.component("message-check", () => {
   "use strict";
   const WAIT_MS = 1200; // the live region speaks once typing pauses, not on every key

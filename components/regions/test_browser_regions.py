@@ -1,4 +1,4 @@
-"""Helplines for your region (regions.js, tool_regions.html.j2, .sc-regions) in Chromium."""
+"""Helplines for your region (regions.js, regions.html.j2, .sc-regions) in Chromium."""
 
 from __future__ import annotations
 

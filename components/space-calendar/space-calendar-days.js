@@ -1,5 +1,5 @@
 /* The space on a calendar, its day arithmetic, pure: no page, so Node runs it in the unit tests
- * (tests/js/space-calendar-days.test.cjs) and space-calendar.js runs the same code.
+ * (space-calendar-days.test.cjs, beside it) and space-calendar.js runs the same code.
  *
  * dayNumber(y, m, d)                       -> whole days since 1970 (m from 0)
  * plan(value, shortest, longest, today)    -> null, or { last, first, end, day, when }

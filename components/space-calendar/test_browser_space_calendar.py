@@ -1,4 +1,4 @@
-"""The space on a calendar (space-calendar.js, tool_space_calendar.html.j2, .sc-space-calendar) in Chromium."""
+"""The space on a calendar (space-calendar.js, space-calendar.html.j2, .sc-space-calendar) in Chromium."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_the_dates_print_when_filled_in_even_with_only_the_checklist(page: Any) 
     assert "Monday 1 December" in text and "Day of your last conversation" not in text
     # "Print this checklist" prints the title, the dates and that checklist.
     page.evaluate(
-        "() => { document.documentElement.classList.add('sc-print-one'); document.querySelector('.sc-checklist').classList.add('sc-printing'); }"
+        "() => { document.documentElement.classList.add('sc-checklist-file-print-one'); document.querySelector('.sc-checklist').classList.add('sc-checklist-file-printing'); }"
     )
     text = squash(" ".join(pdf_pages(page)))
     assert "Monday 1 December" in text and SPACE.checklist[0].text in text

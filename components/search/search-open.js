@@ -17,7 +17,7 @@
   let fetched = false;
   const isOpen = () => !root.hidden;
 
-  // On wide screens the box opens over the header's field (site.css), wherever it is now.
+  // On wide screens the box opens over the header's field (search.css), wherever it is now.
   const place = () => {
     const at = button.getBoundingClientRect();
     root.style.setProperty("--sc-search-top", `${at.top}px`);

@@ -1,9 +1,9 @@
-// The checklist's record rules (overrides/assets/js/checklist-record.js), the same code the page
-// runs: `node --test tests/js/`, or tests/unit/test_js_units.py within the suite.
+// The checklist's record rules (checklist-record.js, beside this file), the same code the page
+// runs: `node --test components/`, or tests/unit/test_js_units.py within the suite.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { VERSION, readIds, applied, undone, items, moved, done } = require("../../overrides/assets/js/checklist-record.js");
+const { VERSION, readIds, applied, undone, items, moved, done } = require("./checklist-record.js");
 
 const set = (...ids) => new Set(ids);
 

@@ -1,5 +1,5 @@
 /* The checklist's record, pure: no page and no storage, so Node runs it in the unit tests
- * (tests/js/checklist-record.test.cjs) and checklist.js runs the same code on the page.
+ * (checklist-record.test.cjs, beside it) and checklist.js runs the same code on the page.
  *
  * readIds(done)                -> { ids: Set, skipped }  valid ids of a kept record or a file
  * applied(saved, ops)          -> Set                    saved ids with this visit's changes on top

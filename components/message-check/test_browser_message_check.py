@@ -1,4 +1,4 @@
-"""The message check in the page (message-check.js, tool_message_check.md.j2, .sc-message-check), in
+"""The message check in the page (message-check.js, message-check.md.j2, .sc-message-check), in
 Chromium: the stop question before any box, no pass marks ever, help in view before typing,
 rules fetched only on a No, and nothing kept. What a draft is found to contain is tested
 below the browser (tests/unit/test_message_match.py, tests/unit/test_message_corpus.py)."""

@@ -1,7 +1,7 @@
 /* Helplines for your region: choosing a place copies its emergency numbers, crisis line and
  * helplines from the lists on the page into the space just below the chooser. The lists stay
  * as they are. No location, storage, request or change to the address; the choice is cleared
- * on every show of the page. The words are in tool_regions.html.j2 and, for what this script
+ * on every show of the page. The words are in regions.html.j2 and, for what this script
  * writes, in content/strings.yml (js.regions.*). */
 sc.component("regions", () => {
   "use strict";

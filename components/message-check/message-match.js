@@ -1,5 +1,5 @@
 /* The message check's reading of a draft: pure, with no page, so Node runs it in the unit tests
- * (tests/js/) on the whole labelled corpus, and the page runs the same code. The rules are data
+ * (tests/js/judge.cjs, features.cjs) on the whole labelled corpus, and the page runs the same code. The rules are data
  * (assets/js/message-rules.*.json, written at build time from content/guide.yml and
  * content/xx/phrases.yml) that message-check.js fetches when the reader first needs them.
  *

@@ -1,7 +1,7 @@
 /* Checklists: ticks last for the visit (in memory) until the reader chooses to keep them on
  * this device; only then is one versioned localStorage record of item ids written. Pages with
  * no checklist never touch storage. Whatever storage does, no tick is dropped unsaid. The
- * words the reader sees are in the templates (checklist_status.html.j2), and those this
+ * words the reader sees are in the templates (status.html.j2), and those this
  * script writes are in content/strings.yml (js.checklist.*). */
 sc.component("checklist", () => {
   "use strict";
@@ -101,7 +101,7 @@ sc.component("checklist", () => {
       const list = items(el);
       const done = doneCount(list, ids);
       el.textContent = word("js.checklist.progress", { done, total: list.length });
-      for (const bar of $$("progress", el.closest(".sc-progress-row") || el)) bar.value = done;
+      for (const bar of $$("progress", el.closest(".sc-checklist__progress-row") || el)) bar.value = done;
     }
     for (const el of $$("[data-sc-checklist-keep-when]")) el.hidden = el.dataset.scChecklistKeepWhen !== state;
     for (const el of $$("[data-sc-checklist-notice]")) el.hidden = el.dataset.scChecklistNotice !== warning;

@@ -46,14 +46,14 @@ sc.component("checklist-file", () => {
     say(message);
   };
 
-  // "Print this checklist" prints the page's title and that checklist only (see site.css).
+  // "Print this checklist" prints the page's title and that checklist only (checklist-file.css).
   const print = (section) => {
     const root = document.documentElement;
-    root.classList.toggle("sc-print-one", Boolean(section));
-    section?.classList.add("sc-printing");
+    root.classList.toggle("sc-checklist-file-print-one", Boolean(section));
+    section?.classList.add("sc-checklist-file-printing");
     window.print();
-    root.classList.remove("sc-print-one");
-    section?.classList.remove("sc-printing");
+    root.classList.remove("sc-checklist-file-print-one");
+    section?.classList.remove("sc-checklist-file-printing");
   };
 
   document.addEventListener("click", (event) => {

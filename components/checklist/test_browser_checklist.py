@@ -83,7 +83,7 @@ def test_progress_follows_instant_navigation_to_home_and_all_checklists(page: An
     nav_link(page, "Home").click()
     page.wait_for_url(re.compile(r"/$"))
     # The address changes as the click is taken; wait for the home page's own content too.
-    page.locator("article .sc-progress--small").first.wait_for(state="attached")
+    page.locator("article .sc-checklist__progress--small").first.wait_for(state="attached")
     assert page.evaluate("() => window.__sameDocument === true"), "expected Material's instant navigation"
     summary = page.locator("article [data-sc-checklist-progress]")
     texts = summary.all_inner_texts()
@@ -202,7 +202,7 @@ def test_storage_that_throws_falls_back_to_memory_and_says_so(context: Any) -> N
     box(page, FIRST_ITEMS[0]).check()
     assert progress(page, FIRST.id) == f"1 of {len(FIRST_ITEMS)} done"
     keep(page)
-    assert "not letting the site save" in page.locator(".sc-notice:visible").first.inner_text()
+    assert "not letting the site save" in page.locator(".sc-checklist__notice:visible").first.inner_text()
     assert errors == []
 
 
@@ -218,14 +218,14 @@ def test_a_full_storage_keeps_ticks_on_screen_and_what_was_saved(context: Any) -
     page.goto(f"phases/{FIRST.id}/")
     box(page, FIRST_ITEMS[1]).check()
     assert box(page, FIRST_ITEMS[1]).is_checked()
-    assert "storage is full" in page.locator(".sc-notice:visible").first.inner_text()
+    assert "storage is full" in page.locator(".sc-checklist__notice:visible").first.inner_text()
     assert list(record(page)["done"]) == [FIRST_ITEMS[0]]
     # The unsaved tick lasts for the rest of the visit: it is still there on the next page.
     nav_link(page, "All checklists").click()
     page.wait_for_url("**/checklists/")
     page.locator(".sc-overall").wait_for(state="attached")
     assert box(page, FIRST_ITEMS[1]).is_checked() and box(page, FIRST_ITEMS[0]).is_checked()
-    assert "storage is full" in page.locator(".sc-notice:visible").first.inner_text()
+    assert "storage is full" in page.locator(".sc-checklist__notice:visible").first.inner_text()
 
 
 @pytest.mark.parametrize("raw", ["{not json", "[1, 2, 3]", '"a string"', '{"something": "else"}'])
@@ -233,7 +233,7 @@ def test_corrupt_or_foreign_data_is_backed_up_not_lost(context: Any, raw: str) -
     seed(context, raw)
     page = context.new_page()
     page.goto(f"phases/{FIRST.id}/")
-    assert "could not be read" in page.locator(".sc-notice:visible").first.inner_text()
+    assert "could not be read" in page.locator(".sc-checklist__notice:visible").first.inner_text()
     assert page.evaluate(f"() => localStorage.getItem('{KEY}:backup')") == raw
     box(page, FIRST_ITEMS[0]).check()
     assert list(record(page)["done"]) == [FIRST_ITEMS[0]]
@@ -258,7 +258,7 @@ def test_a_record_from_a_newer_version_is_left_untouched(context: Any) -> None:
     page.goto(f"phases/{FIRST.id}/")
     box(page, FIRST_ITEMS[0]).check()
     assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == raw
-    assert "newer version" in page.locator(".sc-notice:visible").first.inner_text()
+    assert "newer version" in page.locator(".sc-checklist__notice:visible").first.inner_text()
 
 
 # --- keyboard, accessibility, layout -----------------------------------------------------------

@@ -1,7 +1,7 @@
 /* The space on a calendar: from the day of the last conversation, say which day of the space
  * today is and the dates the space may end, in the reader's own time zone (the browser's
  * calendar). Nothing is stored or sent; the date is cleared on every show of the page.
- * The words around it, and the stop rule beside it, are in tool_space_calendar.html.j2; the
+ * The words around it, and the stop rule beside it, are in space-calendar.html.j2; the
  * words this script writes, day and month names too, are in content/strings.yml. */
 sc.component("space-calendar", () => {
   "use strict";
