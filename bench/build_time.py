@@ -57,7 +57,7 @@ def synthetic_project(snapshot: Path, target: Path, count: int) -> Path:
     Titles and summaries get the phase number (summaries must be unique), checklist ids get the
     phase id as a prefix, and links to the real phase ids point at their first copy (p1, p2...).
     """
-    copy_project(snapshot, target)
+    copy_project(target, source=snapshot)
     guide_file = target / "content" / "guide.yml"
     guide = yaml.safe_load(guide_file.read_text(encoding="utf-8"))
     originals: list[dict[str, Any]] = guide["phases"]
@@ -102,7 +102,7 @@ def plain_project(hooked: Path, target: Path) -> tuple[Path, Pipeline]:
     mkdocs.yml loses only `hooks/guide_pages.py` (other hooks stay, so the comparison isolates
     the content pipeline) and gets the phase nav and the theme data that hook adds.
     """
-    copy_project(hooked, target)
+    copy_project(target, source=hooked)
     hooks_dir = str(target / "hooks")
     sys.path.insert(0, hooks_dir)
     try:

@@ -49,7 +49,7 @@ def make_baseline(snapshot: Path, target: Path) -> Path:
     (`site_search.py`) gives way to Material's search plugin: the baseline is Material as it ships. One template of ours stays, the language switch
     (`partials/alternate.html`): the hooks give it data Material's own cannot read.
     """
-    copy_project(snapshot, target)
+    copy_project(target, source=snapshot)
     switch = target / "baseline-overrides" / "partials" / "alternate.html"
     switch.parent.mkdir(parents=True)
     switch.write_bytes((target / "overrides" / "partials" / "alternate.html").read_bytes())

@@ -89,7 +89,7 @@ def main() -> None:
     sections: list[list[str]] = []
     with tempfile.TemporaryDirectory(prefix="second-chance-bench-") as temp:
         work = Path(temp)
-        snapshot = copy_project(ROOT, work / "project")
+        snapshot = copy_project(work / "project")
         steps: list[tuple[str, Callable[[], list[str]]]] = [
             ("lighthouse", lambda: lighthouse_section(measure_lighthouse(snapshot, work, plan))),
             ("weight", lambda: weight_section(measure_weight(snapshot, work, plan))),

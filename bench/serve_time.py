@@ -31,7 +31,7 @@ class ServeEdit:
 
 
 def measure_serve(snapshot: Path, work: Path, plan: Plan) -> list[ServeEdit]:
-    project = copy_project(snapshot, work / "serve")
+    project = copy_project(work / "serve", source=snapshot)
     port = free_port()
     lines: list[tuple[float, str]] = []
     process = subprocess.Popen(

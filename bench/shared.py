@@ -8,7 +8,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT / "tests"))
 # Re-exported for the measurements, which import them from here, after the path is set.
 from sitetools import CHROMIUM_FLAGS as CHROMIUM_FLAGS  # noqa: E402 - after the path it needs
+from sitetools import copy_project as copy_project  # noqa: E402
 from sitetools import free_port as free_port  # noqa: E402
 from sitetools import mkdocs_env as mkdocs_env  # noqa: E402
 from sitetools import serve_directory as serve_directory  # noqa: E402
@@ -37,15 +37,6 @@ RESULTS = OUTPUT / "results.md"
 REPORTS = OUTPUT / "lighthouse"  # raw Lighthouse JSON
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Every language's config: the search measurement builds them all, as `make build` does.
-PROJECT_PARTS = (
-    *sorted(path.name for path in ROOT.glob("mkdocs*.yml")),
-    "docs",
-    "hooks",
-    "components",
-    "overrides",
-    "content",
-)
 
 # The first phase, whatever its id: nothing here lists the phases by hand.
 FIRST_PHASE = yaml.safe_load((ROOT / "content" / "guide.yml").read_text(encoding="utf-8"))["phases"][0]["id"]
@@ -107,16 +98,6 @@ def response_body(response: Any) -> bytes:
         return bytes(response.body())
     except Exception:  # Playwright raises its own error types for both
         return b""
-
-
-def copy_project(source: Path, target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        if (source / part).is_dir():
-            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source / part, target / part)
-    return target
 
 
 def edit_config(project: Path, change: Callable[[dict[str, Any]], None]) -> None:

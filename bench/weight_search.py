@@ -431,5 +431,5 @@ if __name__ == "__main__":  # on its own: `.venv/bin/python bench/weight_search.
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="second-chance-search-") as temp:
-        snapshot = copy_project(ROOT, Path(temp) / "project")
+        snapshot = copy_project(Path(temp) / "project")
         print("\n".join(section(measure(snapshot, Path(temp)))))

@@ -1,10 +1,12 @@
-"""Helpers for tests: parse a built site, and serve a directory over http on loopback."""
+"""Helpers for tests and the benchmark: copy the project, parse a built site, and serve a
+directory over http on loopback."""
 
 from __future__ import annotations
 
 import functools
 import gzip
 import os
+import shutil
 import socket
 import sys
 import threading
@@ -14,6 +16,29 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Every language's config (mkdocs.yml, mkdocs.es.yml...) and the folders they read: what a copy
+# of the project needs to build (the tests' throwaway copies, the benchmark's snapshots).
+PROJECT_PARTS = (
+    *sorted(path.name for path in ROOT.glob("mkdocs*.yml")),
+    "docs",
+    "hooks",
+    "components",
+    "overrides",
+    "content",
+)
+
+
+def copy_project(target: Path, source: Path = ROOT) -> Path:
+    """A copy of the site's sources (`source`: this project, or a snapshot of it) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif (source / part).exists():
+            shutil.copy2(source / part, target / part)
+    return target
 
 
 @dataclass

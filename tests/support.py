@@ -12,7 +12,6 @@ import functools
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -20,20 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from guide.content.loading import Content, load_content
+from sitetools import ROOT as ROOT  # the tests import these two from here
 from sitetools import address_of, mkdocs_env, reserved_port, serve_directory
+from sitetools import copy_project as copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
-# Every language's config (mkdocs.yml, mkdocs.es.yml...) and the folders they read.
-PROJECT_PARTS = (
-    *sorted(path.name for path in ROOT.glob("mkdocs*.yml")),
-    "docs",
-    "hooks",
-    "components",
-    "overrides",
-    "content",
-)
 
 
 def shipped_theme_css() -> dict[str, Path]:
@@ -147,17 +138,6 @@ def run_engine(
         text=True,
         timeout=timeout,
     )
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the site's sources, for tests that break or change them."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
 
 
 # --- browser ---------------------------------------------------------------------------------
