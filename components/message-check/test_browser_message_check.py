@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from guide.rendering.markdown import digits
-from message_corpus import LANGUAGES, drafts
+from message_corpus import LANGUAGES, drafts, judge
 from support import ENGINES, EXIT_GLOB, guarded_context, site_content
 
 pytestmark = pytest.mark.browser
@@ -159,12 +159,20 @@ def test_finding_nothing_is_said_as_nothing_found_never_as_a_pass(page: Any) -> 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_draft_of_the_corpus_is_ever_shown_approval(
+def test_every_verdict_the_corpus_gets_is_shown_in_the_page_as_one_state_and_never_as_approval(
     browser: Any, site_url: str, languages_url: str, language: str
 ) -> None:
-    # Every draft of both halves typed into the real page of its language: whatever the check
-    # finds, the tool shows one of three things, none of them a pass mark. (The drafts are
-    # never printed: the held-out half stays unseen.)
+    # What the page shows depends only on the verdict, the danger ids and the points found
+    # (message-check.js `show`). So every draft of both halves is judged below the browser, by
+    # the page's own message-match.js in Node with the language's rules file, and one draft of
+    # each distinct verdict is typed into the real page: the page must reach the same verdict and
+    # show one of three things, none of them a pass mark. (The drafts are never printed: the
+    # held-out half stays unseen.)
+    texts = [d.text for name in ("tune", "heldout") for d in drafts(f"{name}.{language}.yml")]
+    one_of_each: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+    for text, verdict in zip(texts, judge(language, texts), strict=True):
+        one_of_each.setdefault((tuple(verdict["danger"]), tuple(verdict["found"])), text)
+    assert len(one_of_each) > 20  # stopped, found and nothing-found verdicts, in many combinations
     root = site_url if language == "en" else f"{languages_url}{language}/"
     offsite: list[str] = []
     context = guarded_context(browser, root, offsite)
@@ -175,11 +183,11 @@ def test_no_draft_of_the_corpus_is_ever_shown_approval(
     # The loop below gives each draft one turn of the event loop, so it starts once they are
     # here (the status line gone), or its first drafts count as showing nothing (seen in CI).
     expect(page.locator("[data-sc-message-check-status]")).to_be_hidden()
-    texts = [d.text for name in ("tune", "heldout") for d in drafts(f"{name}.{language}.yml")]
     shown = page.evaluate(
         """async (texts) => {
           const root = document.querySelector("[data-sc-message-check]");
           const box = root.querySelector("[data-sc-message-check-draft]");
+          const ids = (sel, key) => [...root.querySelectorAll(sel)].filter((el) => !el.hidden).map((el) => el.dataset[key]);
           const seen = [];
           for (const text of texts) {
             box.value = text;
@@ -190,17 +198,21 @@ def test_no_draft_of_the_corpus_is_ever_shown_approval(
             // What answers the draft: every part the script shows or fills, as a reader sees it.
             const said = [...root.querySelectorAll("[data-sc-message-check-danger], [data-sc-message-check-found], [data-sc-message-check-points], " +
               "[data-sc-message-check-nothing], [data-sc-message-check-status]")].map((el) => el.innerText).join(" | ");
-            seen.push([states.filter(Boolean).length === 1, said]);
+            const verdict = [ids("[data-sc-message-check-danger]", "scMessageCheckDanger"), ids("[data-sc-message-check-rule]", "scMessageCheckRule")];
+            seen.push([states.filter(Boolean).length === 1, said, verdict]);
           }
           return seen;
         }""",
-        texts,
+        list(one_of_each.values()),
     )
     context.close()
     assert offsite == []
-    one_state = sum(ok for ok, _ in shown)
-    approving = sum(bool(APPROVAL.search(text)) for _, text in shown)
-    assert (one_state, approving) == (len(texts), 0)
+    # A stopped draft shows only its danger verdicts: no list of points to change and send.
+    expected = [[sorted(danger), [] if danger else sorted(found)] for danger, found in one_of_each]
+    assert [[sorted(danger), sorted(found)] for _, _, (danger, found) in shown] == expected
+    one_state = sum(ok for ok, _, _ in shown)
+    approving = sum(bool(APPROVAL.search(text)) for _, text, _ in shown)
+    assert (one_state, approving) == (len(one_of_each), 0)
 
 
 def test_if_the_rules_cannot_load_the_points_are_there_to_go_through(page: Any) -> None:
