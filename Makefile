@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium-headless-shell
 # Material prints a banner about MkDocs 2 on every run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve preview translations build test test-engines test-unit test-fast lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical zensical-env
+.PHONY: setup serve preview translations build test test-engines test-unit test-fast test-pyramid test-repeat lint system-deps schema lock clean bench bench-quick bench-record bench-deps export zensical zensical-env
 setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
@@ -91,6 +91,16 @@ test-unit: setup
 # retraining of the message-check models (their digest is checked instead).
 test-fast: setup
 	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not java and not slow"
+
+# How many tests each layer of the pyramid holds (a collection, no test run); and the whole
+# `make test` RUNS times in a row as CI runs it, each result and time appended to
+# bench/test-runs.md (bench/test_runs.py).
+test-pyramid: setup
+	$(BIN)/python bench/test_runs.py --pyramid
+
+RUNS ?= 10
+test-repeat: setup system-deps zensical-env
+	$(BIN)/python bench/test_runs.py --runs $(RUNS) --record
 
 # Style, types and content: the same checks CI runs (and .pre-commit-config.yaml, if used).
 lint: setup node_modules/.package-lock.json
