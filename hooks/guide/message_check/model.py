@@ -56,6 +56,7 @@ FALSE_ALARMS = 0.025  # of harmless drafts, rules and model together, cross-vali
 GATE = "rules"  # the thresholds' key: a non-self-harm rule hit counts when P(harmless) <= it
 GATES = (0.3, 0.5, 0.7, 0.9, 1.0)  # tried by cross-validation; 1.0 lets every hit count
 UNGATED = frozenset({SELF_HARM})  # a crisis line shown in error costs far less than one missed
+SAFE_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 8 times faster here
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def tuning_drafts(root: Path, language: str) -> tuple[Path, list[Draft]]:
     """The language's tuning drafts with their features and rule hits, from one Node run."""
     path = root / DRAFTS / f"tune.{language}.yml"
     text = path.read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)["drafts"]
+    raw = yaml.load(text, Loader=SAFE_YAML)["drafts"]
     batch = batches(text)
     if len(batch) != len(raw):
         raise ValueError(f"{path}: {len(raw)} drafts but {len(batch)} lines starting '- {{': keep one draft a line")
