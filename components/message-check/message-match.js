@@ -102,7 +102,8 @@
   // danger ids it finds in the folded text, and whether the rules' hits count (the gate).
   // Multinomial logistic regression: a score per class, bias plus the weights of the draft's
   // features over the square root of their number (so long drafts do not score higher for
-  // length), and softmax. A draft the model thinks unlikely harmless gets its most probable
+  // length), but never of fewer than min_features (so a few words, "How are you?", stay near
+  // the base rates rather than swing on common words like "you"), and softmax. A draft the model thinks unlikely harmless gets its most probable
   // danger class; self-harm also gets in on its own lower threshold, as the crisis line must lead.
   // A phrase can mean harm or nothing ("I'll be outside"), so outside self-harm a rule's hit
   // counts only where the model does not find the draft plainly harmless. No model: every hit.
@@ -112,7 +113,7 @@
     const f = features(text);
     const sums = m.classes.map(() => 0);
     for (const x of f) for (const [i, w] of m.weights.get(x) || []) sums[i] += w;
-    const z = m.bias.map((b, i) => b + sums[i] / Math.sqrt(f.length || 1));
+    const z = m.bias.map((b, i) => b + sums[i] / Math.sqrt(Math.max(f.length, m.min_features || 1)));
     const top = Math.max(...z);
     const e = z.map((v) => Math.exp(v - top));
     const total = e.reduce((a, b) => a + b, 0);

@@ -133,7 +133,7 @@ def test_words_about_self_harm_lead_with_the_crisis_lines(page: Any) -> None:
 def test_only_what_was_found_is_listed_each_with_its_reason(page: Any) -> None:
     page.goto(f"phases/{RECONNECT.id}/")
     answer(page, "no")
-    page.locator(DRAFT).fill("How are you? I miss us so much. Please reply.")
+    page.locator(DRAFT).fill("How are you? I miss us so much. Write back soon.")
     expect(page.locator("[data-sc-message-check-found]")).to_be_visible()
     shown = page.locator("[data-sc-message-check-rule]:visible")
     assert sorted(shown.evaluate_all("(els) => els.map((el) => el.dataset.scMessageCheckRule)")) == [

@@ -36,19 +36,19 @@ TARGET_FALSE_ALARMS = 0.03
 # without reading the held-out half, lifts it. With 45 to 90 drafts a group, one draft moves a
 # figure by 1.1 to 2.2 points, and one false alarm by 0.8.
 HELD_OUT_FLOOR: dict[str, dict[str, float]] = {
-    "en": {"pushing": 0.9, "watching": 0.8, "threat": 0.85, "self-harm": 0.85, "guilt": 0.85, "false_alarms": 0.01},
-    "es": {"pushing": 0.9, "watching": 0.7, "threat": 0.8, "self-harm": 0.75, "guilt": 0.75, "false_alarms": 0.02},
-    "fr": {"pushing": 0.85, "watching": 0.9, "threat": 0.85, "self-harm": 0.6, "guilt": 0.95, "false_alarms": 0.01},
+    "en": {"pushing": 0.85, "watching": 0.75, "threat": 0.8, "self-harm": 0.75, "guilt": 0.85, "false_alarms": 0.01},
+    "es": {"pushing": 0.9, "watching": 0.8, "threat": 0.85, "self-harm": 0.85, "guilt": 0.85, "false_alarms": 0.02},
+    "fr": {"pushing": 0.95, "watching": 0.8, "threat": 0.8, "self-harm": 0.8, "guilt": 0.95, "false_alarms": 0.04},
 }
 # Self-harm drafts whose first verdict is the crisis lines, as measured (the target is all of them).
-HELD_OUT_CRISIS_FIRST = {"en": 37, "es": 30, "fr": 28}
+HELD_OUT_CRISIS_FIRST = {"en": 33, "es": 35, "fr": 37}
 # On the tuning half, as measured (rounded down to 5%). The model is trained on all of it, but
 # the rules were written before most of its drafts (each round of blind writers since the
 # first), so these sit well below a fit.
 TUNED_FLOOR: dict[str, dict[str, float]] = {
-    "en": {"pushing": 0.85, "watching": 0.8, "threat": 0.8, "self-harm": 0.8, "guilt": 0.85, "false_alarms": 0.015},
-    "es": {"pushing": 0.9, "watching": 0.75, "threat": 0.85, "self-harm": 0.8, "guilt": 0.8, "false_alarms": 0.015},
-    "fr": {"pushing": 0.85, "watching": 0.8, "threat": 0.75, "self-harm": 0.85, "guilt": 0.75, "false_alarms": 0.01},
+    "en": {"pushing": 0.85, "watching": 0.75, "threat": 0.8, "self-harm": 0.75, "guilt": 0.8, "false_alarms": 0.015},
+    "es": {"pushing": 0.9, "watching": 0.85, "threat": 0.85, "self-harm": 0.85, "guilt": 0.85, "false_alarms": 0.02},
+    "fr": {"pushing": 0.9, "watching": 0.85, "threat": 0.8, "self-harm": 0.85, "guilt": 0.85, "false_alarms": 0.02},
 }
 
 

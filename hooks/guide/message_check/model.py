@@ -49,6 +49,7 @@ EPOCHS = 20
 BATCH = 32  # drafts a step
 RATE = 0.5  # SGD step per draft, shrinking as 1 / (1 + epoch / 4)
 L2 = 1e-5  # per draft
+MIN_FEATURES = 60  # a sum is divided by sqrt(features), at least this: few words stay near the base rates
 MIN_DRAFTS = 2  # a feature seen in fewer training drafts gets no weight: it would only learn noise
 KEEP = 8000  # weights kept (the largest), all classes together: about 125 KB of JSON, 45 KB gzipped
 DIGITS = 3  # weights rounded, so the file is short and stable
@@ -151,7 +152,7 @@ def _fit(drafts: list[Draft], classes: list[str], only: set[str] | None) -> dict
     weights = np.zeros((n + 1, width))  # a row per feature; row n stays 0, read for a draft with none
     bias = np.zeros(width)
     cols = [np.array([index[f] for f in d.features if f in index], dtype=np.intp) for d in drafts]
-    scale = np.array([1 / math.sqrt(len(d.features) or 1) for d in drafts])
+    scale = np.array([1 / math.sqrt(max(len(d.features), MIN_FEATURES)) for d in drafts])
     target = np.eye(width)[[classes.index(d.label) for d in drafts]]
     none = np.array([n], dtype=np.intp)
     order = list(range(len(drafts)))
@@ -176,6 +177,7 @@ def _fit(drafts: list[Draft], classes: list[str], only: set[str] | None) -> dict
     return {
         "classes": classes,
         "bias": [round(float(b), DIGITS) for b in bias],
+        "min_features": MIN_FEATURES,
         "weights": _largest(weights[:n].T, classes, vocabulary),
     }
 
@@ -241,7 +243,7 @@ def probabilities(model: dict[str, Any], features: tuple[str, ...] | list[str]) 
         for k, c in enumerate(classes):
             if f in model["weights"][c]:
                 sums[k] += model["weights"][c][f]
-    scale = math.sqrt(len(features) or 1)
+    scale = math.sqrt(max(len(features), model.get("min_features", 1)))
     return dict(zip(classes, _softmax([b + s / scale for b, s in zip(model["bias"], sums, strict=True)]), strict=True))
 
 
