@@ -76,7 +76,8 @@ def run_once() -> tuple[int, str, float, list[str]]:
     )
     wall = time.monotonic() - start
     found = SUMMARY.findall(done.stdout)
-    summary = found[-1][0] if found else (done.stdout + done.stderr).strip().splitlines()[-1:][0]
+    tail = (done.stdout + done.stderr).strip().splitlines()
+    summary = found[-1][0] if found else (tail[-1] if tail else f"exit {done.returncode}, no output")
     failed = [line.split()[1] for line in done.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
     return done.returncode, summary, wall, failed
 
@@ -107,7 +108,8 @@ def main() -> None:
         for n in range(1, args.runs + 1):
             code, summary, wall, failed = run_once()
             green += code == 0
-            row = f"| {n} | {summary} | {int(wall // 60)} min {wall % 60:.0f} s | {', '.join(failed) or '-'} |"
+            minutes, seconds = divmod(round(wall), 60)  # rounded first: never "6 min 60 s"
+            row = f"| {n} | {summary} | {minutes} min {seconds} s | {', '.join(failed) or '-'} |"
             print(row, flush=True)
             lines.append(row)
         lines.append(f"\n{green} of {args.runs} runs green.")
