@@ -25,7 +25,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from shared import ROOT, command_output, table
+
 LOG = ROOT / "bench" / "test-runs.md"
 LAYERS = (
     ("unit", "pure: no build, browser or Java (tests/unit, `make test-unit`)"),
@@ -82,14 +83,6 @@ def run_once() -> tuple[int, str, float, list[str]]:
     return done.returncode, summary, wall, failed
 
 
-def commit() -> str:
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
-    )
-    return head.stdout.strip() + (" (uncommitted changes)" if dirty.stdout.strip() else "")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=0, help="full `CI=true make test` runs, one after another")
@@ -98,12 +91,13 @@ def main() -> None:
     args = parser.parse_args()
     layers, zensical = pyramid()
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [f"\n## {stamp}, commit {commit()}, {os.cpu_count()} cores\n", "| layer | tests |", "| --- | ---: |"]
-    lines += [f"| {name}: {what} | {layers[name]:,} |" for name, what in LAYERS]
-    lines += [f"| all (of them on the Zensical build: {zensical}) | {sum(layers.values()):,} |"]
+    commit = command_output("git", "-C", str(ROOT), "describe", "--always", "--dirty")
+    rows = [[f"{name}: {what}", f"{layers[name]:,}"] for name, what in LAYERS]
+    rows.append([f"all (of them on the Zensical build: {zensical})", f"{sum(layers.values()):,}"])
+    lines = [f"\n## {stamp}, commit {commit}, {os.cpu_count()} cores\n", *table(["layer", "tests"], rows, "lr")]
     print("\n".join(lines), flush=True)
     if args.runs and not args.pyramid:
-        lines += ["", "| run | result | wall time | failed |", "| ---: | --- | ---: | --- |"]
+        lines += ["", *table(["run", "result", "wall time", "failed"], [], "rlrl")]
         green = 0
         for n in range(1, args.runs + 1):
             code, summary, wall, failed = run_once()
