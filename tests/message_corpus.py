@@ -20,15 +20,13 @@ from pathlib import Path
 import yaml
 
 from guide.content.loading import load_content
+from guide.message_check.model import SAFE_YAML
 from guide.message_check.rules import rules_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "drafts"
 JUDGE = Path(__file__).parent / "js" / "judge.cjs"
 LANGUAGES = ("en", "es", "fr")
-# libyaml's safe loader, as PyYAML's wheels carry it: the same data, eight times faster on the
-# corpus files (over a second each in pure Python, and many tests read them).
-SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DANGER_IDS = ["self-harm", "threat", "watching", "stop-pressure", "around-block", "wont-give-up", "guilt"]
 CLASSES = [*DANGER_IDS, "harmless"]
 GROUPS = {  # the classes the figures are reported in: each rule id in one
@@ -47,7 +45,9 @@ class Draft:
 
 
 def drafts(name: str) -> list[Draft]:
-    data = yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=SAFE)
+    data = yaml.load(
+        (DATA / name).read_text(encoding="utf-8"), Loader=SAFE_YAML
+    )  # libyaml: many tests read these files
     found = [Draft(str(item["text"]), str(item["class"])) for item in data["drafts"]]
     unknown = {d.label for d in found} - set(CLASSES)
     assert not unknown, f"{name}: unknown classes {unknown}; use one of {CLASSES}"

@@ -20,6 +20,7 @@ from guide.message_check.model import (
     FOLDS,
     GATE,
     HARMLESS,
+    SAFE_YAML,
     SELF_HARM,
     Draft,
     batches,
@@ -69,7 +70,7 @@ def test_a_batch_begins_at_a_named_comment_or_a_class_heading_met_again() -> Non
 def test_cross_validation_keeps_each_writer_s_batch_in_one_fold(code: str) -> None:
     text = (ROOT / DRAFTS / f"tune.{code}.yml").read_text(encoding="utf-8")
     batch = batches(text)
-    assert len(batch) == len(yaml.safe_load(text)["drafts"])
+    assert len(batch) == len(yaml.load(text, Loader=SAFE_YAML)["drafts"])
     assert len(set(batch)) > FOLDS  # the comments do mark the batches
     fold = folds([Draft("harmless", (), (), b) for b in batch])
     assert len(set(fold)) == FOLDS
@@ -133,7 +134,9 @@ def test_the_page_finds_what_python_computes(code: str) -> None:
     # features and raw rule hits (features.cjs, run with no model, so every hit is raw).
     model = json.loads((ROOT / "content" / MODEL_FOLDER / f"{code}.json").read_text(encoding="utf-8"))
     rules = rules_data(load_content(ROOT / "content", language=code).guide, code)
-    drafts = [d["text"] for d in yaml.safe_load((ROOT / DRAFTS / f"tune.{code}.yml").read_text())["drafts"]][::10]
+    drafts = [
+        d["text"] for d in yaml.load((ROOT / DRAFTS / f"tune.{code}.yml").read_text(), Loader=SAFE_YAML)["drafts"]
+    ][::10]
     found = _node(FEATURES_JS.as_posix(), {"rules": rules, "phase": "reconnect", "drafts": drafts})
     judged = _node("tests/js/judge.cjs", {"rules": {**rules, "model": model}, "phase": "reconnect", "drafts": drafts})
     t = model["thresholds"]
